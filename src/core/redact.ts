@@ -1,0 +1,23 @@
+// Reports are shared in CI logs: credentials never reach them.
+
+const JWT = /\b(eyJ[A-Za-z0-9_-]*)\.(eyJ[A-Za-z0-9_-]*|[A-Za-z0-9_-]*)\.([A-Za-z0-9_-]{8,})/g;
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+
+/** Keeps a JWT's header and payload (they are evidence) but drops the signature. */
+export function redactText(text: string): string {
+  return text.replace(JWT, '$1.$2.<signature redacted>').replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1<redacted>');
+}
+
+export function redactHeaders(headers: Record<string, string> | undefined, revealTokens = false): Record<string, string> | undefined {
+  if (!headers) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    const key = k.toLowerCase();
+    if (SECRET_HEADERS.has(key) && !revealTokens) {
+      out[key] = key === 'authorization' ? v.replace(/^(\S+)\s+.*/, '$1 <redacted>') : '<redacted>';
+    } else {
+      out[key] = redactText(v);
+    }
+  }
+  return out;
+}

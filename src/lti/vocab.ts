@@ -1,0 +1,100 @@
+// The one place where LTI claim URIs, message types, roles, scopes and media types are spelled out.
+// Everything else imports names from here, so a typo is a compile error, not a silent mismatch.
+
+const LTI = 'https://purl.imsglobal.org/spec/lti/claim/';
+const DL = 'https://purl.imsglobal.org/spec/lti-dl/claim/';
+
+export const CLAIM = {
+  messageType: `${LTI}message_type`,
+  version: `${LTI}version`,
+  deploymentId: `${LTI}deployment_id`,
+  targetLinkUri: `${LTI}target_link_uri`,
+  resourceLink: `${LTI}resource_link`,
+  roles: `${LTI}roles`,
+  context: `${LTI}context`,
+  toolPlatform: `${LTI}tool_platform`,
+  roleScopeMentor: `${LTI}role_scope_mentor`,
+  launchPresentation: `${LTI}launch_presentation`,
+  lis: `${LTI}lis`,
+  custom: `${LTI}custom`,
+  lti1p1: `${LTI}lti1p1`,
+  forUser: `${LTI}for_user`,
+  ags: 'https://purl.imsglobal.org/spec/lti-ags/claim/endpoint',
+  nrps: 'https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice',
+  deepLinkingSettings: `${DL}deep_linking_settings`,
+  dlData: `${DL}data`,
+  dlContentItems: `${DL}content_items`,
+  dlMsg: `${DL}msg`,
+  dlLog: `${DL}log`,
+  dlErrorMsg: `${DL}errormsg`,
+  dlErrorLog: `${DL}errorlog`,
+} as const;
+
+export const MESSAGE_TYPE = {
+  resourceLink: 'LtiResourceLinkRequest',
+  deepLinkingRequest: 'LtiDeepLinkingRequest',
+  deepLinkingResponse: 'LtiDeepLinkingResponse',
+  submissionReview: 'LtiSubmissionReviewRequest',
+} as const;
+
+export const LTI_VERSION = '1.3.0';
+
+const MEMBERSHIP = 'http://purl.imsglobal.org/vocab/lis/v2/membership#';
+const INSTITUTION = 'http://purl.imsglobal.org/vocab/lis/v2/institution/person#';
+const SYSTEM = 'http://purl.imsglobal.org/vocab/lis/v2/system/person#';
+const COURSE = 'http://purl.imsglobal.org/vocab/lis/v2/course#';
+
+export const ROLE = {
+  instructor: `${MEMBERSHIP}Instructor`,
+  learner: `${MEMBERSHIP}Learner`,
+  mentor: `${MEMBERSHIP}Mentor`,
+  contentDeveloper: `${MEMBERSHIP}ContentDeveloper`,
+  teachingAssistant: 'http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant',
+  institutionStaff: `${INSTITUTION}Staff`,
+  institutionOther: `${INSTITUTION}Other`,
+  institutionStudent: `${INSTITUTION}Student`,
+  institutionMentor: `${INSTITUTION}Mentor`,
+  institutionFaculty: `${INSTITUTION}Faculty`,
+  systemAdministrator: `${SYSTEM}Administrator`,
+  testUser: 'http://purl.imsglobal.org/vocab/lti/system/person#TestUser',
+  // Values the certification suite sends that are deliberately outside the vocabularies.
+  certUnknownInstructorRole: 'http://purl.imsglobal.org/vocab/lis/v2/unknown/unknown#Helper',
+  certUnknownLearnerRole: 'http://purl.imsglobal.org/vocab/lis/v2/uknownrole/unknown#Unknown',
+} as const;
+
+export const CONTEXT_TYPE = {
+  courseTemplate: `${COURSE}CourseTemplate`,
+  courseOffering: `${COURSE}CourseOffering`,
+  courseSection: `${COURSE}CourseSection`,
+  group: `${COURSE}Group`,
+} as const;
+
+export const SCOPE = {
+  lineItem: 'https://purl.imsglobal.org/spec/lti-ags/scope/lineitem',
+  lineItemReadOnly: 'https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly',
+  resultReadOnly: 'https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly',
+  score: 'https://purl.imsglobal.org/spec/lti-ags/scope/score',
+  nrps: 'https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly',
+} as const;
+
+export const MEDIA_TYPE = {
+  lineItem: 'application/vnd.ims.lis.v2.lineitem+json',
+  lineItemContainer: 'application/vnd.ims.lis.v2.lineitemcontainer+json',
+  resultContainer: 'application/vnd.ims.lis.v2.resultcontainer+json',
+  score: 'application/vnd.ims.lis.v1.score+json',
+  membershipContainer: 'application/vnd.ims.lti-nrps.v2.membershipcontainer+json',
+  formUrlEncoded: 'application/x-www-form-urlencoded',
+  json: 'application/json',
+  html: 'text/html',
+} as const;
+
+/** OIDC authentication request values fixed by the Security Framework §5.1.1.2. */
+export const OIDC = {
+  scope: 'openid',
+  responseType: 'id_token',
+  responseMode: 'form_post',
+  prompt: 'none',
+} as const;
+
+/** Vendor extension claim used to prove that tools ignore claims they do not understand (LTI-SEC-013). */
+export const EXTENSION_CLAIM = 'https://lti-conform.example/claim/extension';

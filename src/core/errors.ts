@@ -25,3 +25,11 @@ export class HarnessError extends Error {
 export function isHarnessError(e: unknown): e is HarnessError {
   return e instanceof HarnessError;
 }
+
+/** Thrown by a scenario that finds, mid-run, that it cannot apply to this target (reported as skipped). */
+export class ScenarioSkipped extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'ScenarioSkipped';
+  }
+}

@@ -29,6 +29,16 @@ export class EvidenceRecorder {
     return id;
   }
 
+  /** Completes an exchange recorded before its answer was known (inbound requests). */
+  complete(id: string, patch: Pick<Exchange, 'status'> & Partial<Pick<Exchange, 'responseHeaders' | 'responseBody' | 'durationMs'>>): void {
+    const x = this.exchanges.find((e) => e.id === id);
+    if (!x) return;
+    x.status = patch.status;
+    if (patch.responseHeaders) x.responseHeaders = redactHeaders(patch.responseHeaders);
+    if (patch.responseBody !== undefined) x.responseBody = clip(patch.responseBody);
+    if (patch.durationMs !== undefined) x.durationMs = patch.durationMs;
+  }
+
   jwt(label: string, header: unknown, payload: unknown): void {
     this.jwts.push({ label, header, payload });
   }

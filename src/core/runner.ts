@@ -1,5 +1,5 @@
 import { checkLevel, type Check, type Profile } from './check.js';
-import { HarnessError, isHarnessError } from './errors.js';
+import { HarnessError, isHarnessError, ScenarioSkipped } from './errors.js';
 import { EvidenceRecorder } from './evidence.js';
 import type { CheckResult, HarnessErrorInfo, ScenarioResult, ScenarioStatus } from './result.js';
 import type { JudgeOptions, Scenario, ScenarioContext } from './scenario.js';
@@ -55,6 +55,7 @@ export async function runScenario<Env>(scenario: Scenario<Env>, opts: RunOptions
     if (opts.signal.aborted) throw new HarnessError('ERR_INTERNAL', 'interrupted');
     return done(checks.some((c) => c.status === 'failed') ? 'failed' : 'passed');
   } catch (e) {
+    if (e instanceof ScenarioSkipped) return done('skipped', { skipReason: e.reason });
     return done('error', { error: toErrorInfo(e) });
   } finally {
     if (env !== undefined) await opts.disposeEnv?.(env);

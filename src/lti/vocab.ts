@@ -62,6 +62,22 @@ export const ROLE = {
   certUnknownLearnerRole: 'http://purl.imsglobal.org/vocab/lis/v2/uknownrole/unknown#Unknown',
 } as const;
 
+/**
+ * Namespaces (everything up to and including '#') of the role vocabularies, [CORE] App. A.2: system,
+ * institution, the deprecated person# form, context (membership) with its sub-role namespaces, and the
+ * LTI system role. A role URI is from the vocabularies when it is one of these followed by a name.
+ */
+export const ROLE_NAMESPACES: readonly string[] = [
+  SYSTEM,
+  INSTITUTION,
+  'http://purl.imsglobal.org/vocab/lis/v2/person#',
+  MEMBERSHIP,
+  ...['Administrator', 'ContentDeveloper', 'Instructor', 'Learner', 'Manager', 'Member', 'Mentor', 'Officer'].map(
+    (principal) => `http://purl.imsglobal.org/vocab/lis/v2/membership/${principal}#`,
+  ),
+  'http://purl.imsglobal.org/vocab/lti/system/person#',
+];
+
 export const CONTEXT_TYPE = {
   courseTemplate: `${COURSE}CourseTemplate`,
   courseOffering: `${COURSE}CourseOffering`,

@@ -1,0 +1,42 @@
+import { HarnessError } from '../../core/errors.js';
+import { KeyStore } from '../../keys/store.js';
+import { startReferenceTool, type ToolFlaw } from '../../reference/tool/index.js';
+import { PlatformEmulator, PATHS } from '../../roles/platform/emulator.js';
+import { toolScenarios } from '../../../suites/tool/index.js';
+import { execute } from '../execute.js';
+import { filterScenarios, parseBail, parseProfile, parseTimeout, type RunFlags } from '../options.js';
+import { DEFAULT_LAUNCH, outcomeRules } from '../outcome-rules.js';
+import { DEFAULT_TIMEOUT_MS } from './test-tool.js';
+
+export const DEMO_CLIENT_ID = 'lti-conform-demo-tool';
+export const DEMO_DEPLOYMENT_ID = 'lti-conform-demo-deployment';
+
+/** Starts our platform emulator and the reference tool, registered with each other, on loopback. */
+export async function startDemoPair(flaws: readonly ToolFlaw[] = []) {
+  const keys = await KeyStore.inMemory();
+  const placeholder = { clientId: DEMO_CLIENT_ID, deploymentId: DEMO_DEPLOYMENT_ID, redirectUris: [], loginInitiationUrl: 'http://127.0.0.1/', targetLinkUri: 'http://127.0.0.1/' };
+  const emulator = await PlatformEmulator.start({ host: '127.0.0.1', port: 0, keys, tool: placeholder });
+  const tool = await startReferenceTool({
+    flaws,
+    platform: { issuer: emulator.issuer, clientId: DEMO_CLIENT_ID, deploymentIds: [DEMO_DEPLOYMENT_ID], authorizationUrl: emulator.url(PATHS.authorization), jwksUrl: emulator.url(PATHS.jwks) },
+  });
+  emulator.tool = { ...placeholder, redirectUris: tool.redirectUris, loginInitiationUrl: tool.loginUrl, targetLinkUri: tool.targetLinkUri, jwksUrl: tool.jwksUrl };
+  return { emulator, tool, close: async () => { await tool.close(); await emulator.close(); } };
+}
+
+/** `lti-conform demo [tool]`: the whole tool suite against the embedded reference tool; no config needed. */
+export async function demo(role: string | undefined, flags: RunFlags): Promise<number> {
+  if (role !== undefined && role !== 'tool') {
+    throw new HarnessError('ERR_USAGE', `demo ${role}: only "demo tool" is available in this version`, 'Platform testing arrives with `test platform`.');
+  }
+  const scenarios = filterScenarios(toolScenarios, flags.grep, flags.only);
+  const pair = await startDemoPair();
+  try {
+    return await execute({
+      emulator: pair.emulator, scenarios, outcome: outcomeRules(DEFAULT_LAUNCH), profile: parseProfile(flags.profile),
+      timeoutMs: parseTimeout(flags.timeout, DEFAULT_TIMEOUT_MS), bail: parseBail(flags.bail), command: 'demo tool', flags,
+    });
+  } finally {
+    await pair.close();
+  }
+}

@@ -1,0 +1,67 @@
+import type { Profile } from '../core/check.js';
+import { exitCodeFor, type RunResult } from '../core/result.js';
+import { createProgress, ctrfJson, renderSummary, resolveColor, toJunit, writeReport } from '../report/index.js';
+import type { ToolScenario } from '../../suites/tool/launch/kinds.js';
+import type { OutcomeRules } from '../checks/launch/outcome.js';
+import type { PlatformEmulator } from '../roles/platform/emulator.js';
+import type { RunFlags } from './options.js';
+import { runToolSuite } from './tool-suite.js';
+
+export interface Execution {
+  emulator: PlatformEmulator;
+  scenarios: ToolScenario[];
+  outcome: OutcomeRules;
+  profile: Profile;
+  timeoutMs: number;
+  bail: number;
+  command: string;
+  flags: RunFlags;
+}
+
+/** Writes every requested report; a report that cannot be written makes the run exit 3. */
+export async function writeReports(run: RunResult, flags: RunFlags): Promise<boolean> {
+  let ok = true;
+  const jobs: [string | undefined, () => string][] = [[flags.reportJson, () => ctrfJson(run)], [flags.reportJunit, () => toJunit(run)]];
+  for (const [path, render] of jobs) {
+    if (!path) continue;
+    try {
+      await writeReport(path, render());
+    } catch (e) {
+      process.stderr.write(`lti-conform: cannot write report ${path}: ${(e as Error).message}\n`);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+/** Runs the suite with progress on stderr; Ctrl-C stops it and still writes the reports (exit 130). */
+export async function execute(x: Execution): Promise<number> {
+  const color = resolveColor({ ...(x.flags.color !== undefined ? { flag: x.flags.color } : {}), env: process.env, isTTY: Boolean(process.stderr.isTTY) });
+  const reporter = x.flags.verbose && x.flags.reporter === 'default' ? 'verbose' : x.flags.reporter;
+  const progress = createProgress({ stream: process.stderr, reporter, color, quiet: Boolean(x.flags.quiet) });
+  const abort = new AbortController();
+  let interrupts = 0;
+  const onSigint = (): void => {
+    interrupts++;
+    if (interrupts > 1) process.exit(130);
+    process.stderr.write('\nInterrupted: finishing reports (Ctrl-C again to quit at once)\n');
+    abort.abort();
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  try {
+    const run = await runToolSuite({
+      emulator: x.emulator, scenarios: x.scenarios, outcome: x.outcome, profile: x.profile, timeoutMs: x.timeoutMs, bail: x.bail,
+      strict: Boolean(x.flags.strict), command: x.command, signal: abort.signal,
+      onStart: (s, i, n) => progress.start(s.id, s.title, i, n),
+      onEnd: (r, i, n) => progress.end(r, i, n),
+    });
+    const toStdout = x.flags.reportJson === '-' ? process.stderr : process.stdout;
+    if (reporter !== 'none') toStdout.write(`${renderSummary(run, { color, verbose: reporter === 'verbose' })}\n`);
+    if (!(await writeReports(run, x.flags))) return 3;
+    return exitCodeFor(run);
+  } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
+}

@@ -1,0 +1,51 @@
+import type { ToolTestEnv } from '../actions/platform/env.js';
+import type { OutcomeRules } from '../checks/launch/outcome.js';
+import type { Profile } from '../core/check.js';
+import type { RunResult } from '../core/result.js';
+import { runScenarios } from '../core/runner.js';
+import { Browser } from '../http/browser.js';
+import type { PlatformEmulator } from '../roles/platform/emulator.js';
+import type { ToolScenario } from '../../suites/tool/launch/kinds.js';
+import { VERSION } from './version.js';
+
+export interface ToolSuiteRun {
+  emulator: PlatformEmulator;
+  scenarios: ToolScenario[];
+  outcome: OutcomeRules;
+  profile: Profile;
+  timeoutMs: number;
+  bail: number;
+  strict: boolean;
+  command: string;
+  signal: AbortSignal;
+  onStart?(s: ToolScenario, i: number, n: number): void;
+  onEnd?: Parameters<typeof runScenarios<ToolTestEnv>>[1]['onEnd'];
+  now?: () => number;
+}
+
+/** Runs tool scenarios against the tool registered with the (already started) emulator. */
+export async function runToolSuite(o: ToolSuiteRun): Promise<RunResult> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const now = o.now ?? (() => Math.floor(Date.now() / 1000));
+  const { results, interrupted } = await runScenarios<ToolTestEnv>(o.scenarios, {
+    profile: o.profile, timeoutMs: o.timeoutMs, bail: o.bail, signal: o.signal,
+    envFor: (_s, evidence) => {
+      o.emulator.server.recorder = evidence;
+      return {
+        emulator: o.emulator, tool: o.emulator.tool, evidence, outcome: o.outcome, timeoutMs: o.timeoutMs, signal: o.signal, now,
+        browser: new Browser({ evidence, timeoutMs: o.timeoutMs, signal: o.signal }),
+      };
+    },
+    disposeEnv: () => {
+      o.emulator.server.recorder = undefined;
+    },
+    ...(o.onStart ? { onStart: o.onStart } : {}),
+    ...(o.onEnd ? { onEnd: o.onEnd } : {}),
+  });
+  return {
+    tool: { name: 'lti-conform', version: VERSION }, command: o.command, role: 'platform', profile: o.profile,
+    target: o.emulator.tool.loginInitiationUrl, startedAt: startedAt.toISOString(), durationMs: Math.round(performance.now() - started),
+    interrupted, strict: o.strict, scenarios: results,
+  };
+}

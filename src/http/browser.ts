@@ -1,0 +1,99 @@
+import { CookieJar } from 'tough-cookie';
+import { HarnessError } from '../core/errors.js';
+import type { EvidenceRecorder } from '../core/evidence.js';
+import { send, type HttpResponse } from './client.js';
+import { metaRefresh, readForms } from './forms.js';
+
+export interface BrowserOptions {
+  evidence: EvidenceRecorder;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** Redirects plus auto-submitted forms followed before we call it a loop. */
+  maxHops?: number;
+  userAgent?: string;
+}
+
+export interface Hop {
+  exchangeId: string;
+  method: string;
+  url: string;
+  status: number;
+}
+
+export interface Navigation {
+  hops: Hop[];
+  /** The last response, after redirects and auto-submitted forms. */
+  final: HttpResponse & { url: string };
+}
+
+type Request = { method: 'GET' | 'POST'; url: string; form?: [string, string][] };
+
+const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 lti-conform';
+
+/**
+ * A headless browser as far as a web app can tell: cookie jar, redirects, auto-submitting forms,
+ * meta refresh. It runs no other JavaScript.
+ */
+export class Browser {
+  readonly jar = new CookieJar();
+  constructor(private readonly opts: BrowserOptions) {}
+
+  async navigate(first: Request): Promise<Navigation> {
+    const hops: Hop[] = [];
+    const max = this.opts.maxHops ?? 20;
+    let req: Request | undefined = first;
+    let referer: string | undefined;
+    for (;;) {
+      if (hops.length >= max) throw new HarnessError('ERR_REDIRECT_LOOP', `more than ${max} redirects or auto-submitted forms starting at ${first.url}`, 'The target keeps redirecting; check its login and launch routes.');
+      const res = await this.fetch(req, referer);
+      hops.push({ exchangeId: res.exchangeId, method: req.method, url: req.url, status: res.status });
+      referer = req.url;
+      req = this.nextRequest(req, res);
+      if (!req) return { hops, final: { ...res, url: hops[hops.length - 1]!.url } };
+    }
+  }
+
+  private nextRequest(prev: Request, res: HttpResponse): Request | undefined {
+    const location = res.headers.location;
+    if (res.status >= 300 && res.status < 400 && location) {
+      const url = new URL(location, prev.url).toString();
+      const keep = (res.status === 307 || res.status === 308) && prev.method === 'POST';
+      return keep ? { method: 'POST', url, ...(prev.form ? { form: prev.form } : {}) } : { method: 'GET', url };
+    }
+    if (res.status < 200 || res.status >= 300 || !/html/i.test(res.headers['content-type'] ?? 'text/html')) return undefined;
+    const page = readForms(res.body, prev.url);
+    const form = page.forms[0];
+    if (page.autoSubmit && form) {
+      if (form.method === 'POST') return { method: 'POST', url: form.action, form: form.fields };
+      const url = new URL(form.action);
+      for (const [k, v] of form.fields) url.searchParams.append(k, v);
+      return { method: 'GET', url: url.toString() };
+    }
+    const refresh = metaRefresh(res.body, prev.url);
+    return refresh ? { method: 'GET', url: refresh } : undefined;
+  }
+
+  private async fetch(req: Request, referer: string | undefined): Promise<HttpResponse & { exchangeId: string }> {
+    const headers: Record<string, string> = { 'user-agent': this.opts.userAgent ?? UA, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+    const cookie = await this.jar.getCookieString(req.url);
+    if (cookie) headers.cookie = cookie;
+    if (referer) headers.referer = referer;
+    let body: string | undefined;
+    if (req.method === 'POST') {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      headers.origin = new URL(referer ?? req.url).origin;
+      body = new URLSearchParams(req.form ?? []).toString();
+    }
+    const record = { direction: 'outbound' as const, method: req.method, url: req.url, requestHeaders: headers, ...(body !== undefined ? { requestBody: body } : {}) };
+    let res: HttpResponse;
+    try {
+      res = await send({ method: req.method, url: req.url, headers, ...(body !== undefined ? { body } : {}), timeoutMs: this.opts.timeoutMs, ...(this.opts.signal ? { signal: this.opts.signal } : {}) });
+    } catch (e) {
+      this.opts.evidence.record({ ...record, error: (e as Error).message });
+      throw e;
+    }
+    for (const c of res.setCookie) await this.jar.setCookie(c, req.url, { ignoreError: true });
+    const exchangeId = this.opts.evidence.record({ ...record, status: res.status, responseHeaders: res.headers, responseBody: res.body, durationMs: res.durationMs });
+    return { ...res, exchangeId };
+  }
+}

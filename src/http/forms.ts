@@ -1,0 +1,57 @@
+import { parse } from 'parse5';
+
+type Node = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; value?: string };
+
+export interface HtmlForm {
+  action: string;
+  method: 'GET' | 'POST';
+  fields: [string, string][];
+}
+
+export interface PageForms {
+  forms: HtmlForm[];
+  /** A script or onload handler submits the first form, as LTI auto-post pages do. */
+  autoSubmit: boolean;
+}
+
+const attr = (n: Node, name: string): string | undefined => n.attrs?.find((a) => a.name === name)?.value;
+const text = (n: Node): string => (n.childNodes ?? []).map((c) => (c.nodeName === '#text' ? (c.value ?? '') : text(c))).join('');
+
+function walk(n: Node, visit: (n: Node) => void): void {
+  visit(n);
+  for (const c of n.childNodes ?? []) walk(c, visit);
+  const content = (n as { content?: Node }).content;
+  if (content) walk(content, visit);
+}
+
+/** Reads forms the way a browser would submit them (hidden and text inputs, textareas). */
+export function readForms(html: string, pageUrl: string): PageForms {
+  const doc = parse(html) as unknown as Node;
+  const forms: HtmlForm[] = [];
+  let scripts = '';
+  walk(doc, (n) => {
+    if (n.nodeName === 'script') scripts += text(n);
+    if (n.nodeName === 'body') scripts += attr(n, 'onload') ?? '';
+    if (n.nodeName !== 'form') return;
+    const fields: [string, string][] = [];
+    walk(n, (c) => {
+      const name = attr(c, 'name');
+      if (!name || attr(c, 'disabled') !== undefined) return;
+      if (c.nodeName === 'input') {
+        const type = (attr(c, 'type') ?? 'text').toLowerCase();
+        if (['submit', 'button', 'image', 'reset', 'file'].includes(type)) return;
+        if ((type === 'checkbox' || type === 'radio') && attr(c, 'checked') === undefined) return;
+        fields.push([name, attr(c, 'value') ?? '']);
+      } else if (c.nodeName === 'textarea') fields.push([name, text(c)]);
+    });
+    const action = new URL(attr(n, 'action') || pageUrl, pageUrl).toString();
+    forms.push({ action, method: (attr(n, 'method') ?? 'GET').toUpperCase() === 'POST' ? 'POST' : 'GET', fields });
+  });
+  return { forms, autoSubmit: forms.length > 0 && /\.submit\s*\(|requestSubmit\s*\(/.test(scripts) };
+}
+
+/** A `<meta http-equiv="refresh" content="0; url=...">` target, if the page has one. */
+export function metaRefresh(html: string, pageUrl: string): string | undefined {
+  const m = /<meta[^>]+http-equiv=["']?refresh["']?[^>]+content=["']?\s*\d+\s*;\s*url=([^"'>]+)/i.exec(html);
+  return m?.[1] ? new URL(m[1].trim(), pageUrl).toString() : undefined;
+}

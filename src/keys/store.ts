@@ -1,0 +1,108 @@
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { exportJWK, exportSPKI, generateKeyPair, importJWK, type JWK, type CryptoKey } from 'jose';
+import { HarnessError } from '../core/errors.js';
+
+export interface SigningKey {
+  kid: string;
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  publicJwk: JWK;
+}
+
+const PUBLIC_MEMBERS = ['kty', 'n', 'e', 'kid', 'alg', 'use'] as const;
+
+function publicOnly(jwk: JWK): JWK {
+  const out: JWK = {};
+  for (const k of PUBLIC_MEMBERS) if (jwk[k] !== undefined) (out as Record<string, unknown>)[k] = jwk[k];
+  return out;
+}
+
+export async function generateSigningKey(kid: string): Promise<{ key: SigningKey; privateJwk: JWK }> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
+  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
+  return { key: { kid, privateKey, publicKey, publicJwk: publicOnly(privateJwk) }, privateJwk };
+}
+
+async function fromPrivateJwk(jwk: JWK): Promise<SigningKey> {
+  if (!jwk.kid || jwk.kty !== 'RSA' || !jwk.d) throw new Error('not an RSA private JWK with a kid');
+  const privateKey = (await importJWK(jwk, 'RS256')) as CryptoKey;
+  const pub = publicOnly(jwk);
+  const publicKey = (await importJWK(pub, 'RS256')) as CryptoKey;
+  return { kid: jwk.kid, privateKey, publicKey, publicJwk: pub };
+}
+
+function newKid(): string {
+  return `lti-conform-${new Date().toISOString().slice(0, 10)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Our signing keys. The newest key signs; older ones stay published so rotation overlaps (LTI-SEC-010). */
+export class KeyStore {
+  private constructor(
+    private keys: SigningKey[],
+    private privateJwks: JWK[],
+    private readonly file: string | undefined,
+  ) {}
+
+  static async inMemory(): Promise<KeyStore> {
+    const { key, privateJwk } = await generateSigningKey(newKid());
+    return new KeyStore([key], [privateJwk], undefined);
+  }
+
+  /** Loads the key file, or creates it on first run, so a target's registration of us stays valid. */
+  static async persistent(file: string): Promise<KeyStore> {
+    let text: string | undefined;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new HarnessError('ERR_CONFIG_INVALID', `emulator.keyFile: cannot read ${file} (${(e as Error).message})`);
+    }
+    if (text === undefined) {
+      const store = await KeyStore.inMemory();
+      const persisted = new KeyStore(store.keys, store.privateJwks, file);
+      await persisted.save();
+      return persisted;
+    }
+    try {
+      const parsed = JSON.parse(text) as { keys?: JWK[] };
+      if (!Array.isArray(parsed.keys) || parsed.keys.length === 0) throw new Error('no "keys" array');
+      const keys = await Promise.all(parsed.keys.map(fromPrivateJwk));
+      return new KeyStore(keys, parsed.keys, file);
+    } catch (e) {
+      throw new HarnessError('ERR_CONFIG_INVALID', `emulator.keyFile: ${file} is not a key file written by lti-conform (${(e as Error).message})`, 'Delete it to make a new one (targets must then re-register our JWKS URL, which they fetch anyway).');
+    }
+  }
+
+  private async save(): Promise<void> {
+    if (!this.file) return;
+    await mkdir(dirname(this.file), { recursive: true });
+    await writeFile(this.file, `${JSON.stringify({ keys: this.privateJwks }, null, 2)}\n`, { mode: 0o600 });
+    await chmod(this.file, 0o600);
+  }
+
+  get current(): SigningKey {
+    return this.keys[this.keys.length - 1]!;
+  }
+
+  byKid(kid: string): SigningKey | undefined {
+    return this.keys.find((k) => k.kid === kid);
+  }
+
+  jwks(): { keys: JWK[] } {
+    return { keys: this.keys.map((k) => k.publicJwk) };
+  }
+
+  /** Adds a new key under a new kid; it signs from now on. Keeps at most two keys published. */
+  async rotate(): Promise<SigningKey> {
+    const { key, privateJwk } = await generateSigningKey(newKid());
+    this.keys = [...this.keys, key].slice(-2);
+    this.privateJwks = [...this.privateJwks, privateJwk].slice(-2);
+    await this.save();
+    return key;
+  }
+
+  async publicPem(kid: string): Promise<string | undefined> {
+    const k = this.byKid(kid);
+    return k ? exportSPKI(k.publicKey) : undefined;
+  }
+}

@@ -1,0 +1,44 @@
+// Everything a request handler needs, built once by startReferenceTool.
+import type { FlawSet } from './flaws.js';
+import type { JwksCache } from './jwks-cache.js';
+import type { LoginState, Session, TtlStore } from './state-store.js';
+
+/** What the tool was told about the one platform it trusts (its registration). */
+export interface PlatformRegistration {
+  issuer: string;
+  clientId: string;
+  deploymentIds: string[];
+  authorizationUrl: string;
+  jwksUrl: string;
+}
+
+export interface ToolContext {
+  platform: PlatformRegistration;
+  flaws: FlawSet;
+  now: () => number;
+  /** scheme://host:port of the tool; landing URLs must be on it. */
+  origin: string;
+  launchUrl: string;
+  targetLinkUri: string;
+  secureCookies: boolean;
+  states: TtlStore<LoginState>;
+  /** Nonces already used by an accepted launch (replay guard). */
+  nonces: TtlStore<true>;
+  sessions: TtlStore<Session>;
+  jwks: JwksCache;
+}
+
+export const STATE_COOKIE = 'lti_state';
+export const SESSION_COOKIE = 'lti_session';
+export const STATE_TTL_MS = 5 * 60_000;
+export const SESSION_TTL_MS = 60 * 60_000;
+export const CLOCK_LEEWAY_S = 60;
+
+/** True when `url` parses and lives on the tool's own origin (no open redirect). */
+export function onOrigin(url: string, origin: string): boolean {
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,75 @@
+// Switchable defects. Each flaw turns off (or, for the positive-side ones, turns on) exactly one named
+// rule of the reference tool, so a self-test can prove that the scenario aimed at that rule catches it.
+
+export const LOGIN_FLAWS = [
+  'login-accepts-missing-iss',
+  'login-accepts-missing-login-hint',
+  'login-accepts-missing-target-link-uri',
+  'login-accepts-unknown-issuer',
+  'login-accepts-unknown-client-id',
+  'login-refuses-post',
+  'login-drops-message-hint',
+  'login-omits-prompt',
+] as const;
+
+export const LAUNCH_FLAWS = [
+  'launch-accepts-missing-kid',
+  'launch-accepts-unknown-kid',
+  'launch-skips-signature',
+  'launch-accepts-alg-none',
+  'launch-accepts-hs256',
+  'launch-ignores-exp',
+  'launch-ignores-nbf',
+  'launch-ignores-iss',
+  'launch-ignores-aud',
+  'launch-trusts-extra-aud',
+  'launch-ignores-azp',
+  'launch-accepts-missing-nonce',
+  'launch-ignores-nonce-mismatch',
+  'launch-allows-replay',
+  'launch-ignores-state',
+  'launch-accepts-any-version',
+  'launch-accepts-missing-version',
+  'launch-accepts-missing-message-type',
+  'launch-accepts-unknown-message-type',
+  'launch-accepts-missing-deployment-id',
+  'launch-accepts-unknown-deployment-id',
+  'launch-accepts-missing-roles',
+  'launch-accepts-missing-resource-link',
+  'launch-accepts-empty-resource-link-id',
+  'launch-accepts-empty-sub',
+  'launch-accepts-missing-sub',
+  'launch-accepts-non-lti-payload',
+  'launch-accepts-missing-core-claims',
+  'launch-treats-error-as-launch',
+  'launch-lands-on-login-target',
+] as const;
+
+/** Flaws that make a valid variant fail (the tool is too strict). */
+export const POSITIVE_SIDE_FLAWS = [
+  'launch-requires-context',
+  'launch-requires-full-role-uris',
+  'launch-refuses-unknown-roles',
+  'launch-requires-name',
+  'launch-refuses-unknown-claims',
+  'launch-requires-string-aud',
+] as const;
+
+export type ToolFlaw =
+  | (typeof LOGIN_FLAWS)[number]
+  | (typeof LAUNCH_FLAWS)[number]
+  | (typeof POSITIVE_SIDE_FLAWS)[number];
+
+export const TOOL_FLAWS: readonly ToolFlaw[] = [...LOGIN_FLAWS, ...LAUNCH_FLAWS, ...POSITIVE_SIDE_FLAWS];
+
+/** Read-only view used by the handlers: `flaws.has('launch-ignores-exp')`. */
+export type FlawSet = ReadonlySet<ToolFlaw>;
+
+export function flawSet(flaws: readonly ToolFlaw[] | undefined): FlawSet {
+  const set = new Set<ToolFlaw>();
+  for (const f of flaws ?? []) {
+    if (!TOOL_FLAWS.includes(f)) throw new Error(`unknown reference tool flaw: ${String(f)}`);
+    set.add(f);
+  }
+  return set;
+}

@@ -1,0 +1,64 @@
+// Replies are plain values; server.ts writes them. Pages are tiny and never echo tokens or keys.
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: string;
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function page(status: number, title: string, text: string, setCookies: string[] = []): Reply {
+  const body =
+    `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
+    `<body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>\n`;
+  const headers: Reply['headers'] = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+  if (setCookies.length > 0) headers['set-cookie'] = setCookies;
+  return { status, headers, body };
+}
+
+/** A refusal: the title never contains "Launched", so a body matcher cannot mistake it for success. */
+export function refuse(status: 400 | 401 | 404 | 405, reason: string): Reply {
+  const title = status === 401 ? 'Unauthorized' : status === 404 ? 'Not found' : 'Request refused';
+  return page(status, title, reason);
+}
+
+export function redirect(location: string, setCookies: string[] = []): Reply {
+  const headers: Reply['headers'] = { location, 'cache-control': 'no-store' };
+  if (setCookies.length > 0) headers['set-cookie'] = setCookies;
+  return { status: 302, headers, body: '' };
+}
+
+export function json(value: unknown): Reply {
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/json', 'cache-control': 'max-age=300' },
+    body: JSON.stringify(value),
+  };
+}
+
+export interface CookieOptions {
+  maxAgeSeconds: number;
+  secure: boolean;
+}
+
+// SameSite=Lax and no Secure flag on http: otherwise the browser (or a cookie jar) drops the cookie on
+// loopback http, and the state could never be bound to the browser.
+export function cookie(name: string, value: string, opts: CookieOptions): string {
+  const parts = [`${name}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${opts.maxAgeSeconds}`];
+  if (opts.secure) parts.push('Secure');
+  return parts.join('; ');
+}
+
+export function parseCookies(header: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const name = part.slice(0, eq).trim();
+    if (!out.has(name)) out.set(name, part.slice(eq + 1).trim());
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+// Step 3: the authentication response (form POST to the redirect URI) becomes a launch or a refusal.
+import { CLAIM } from '../../lti/vocab.js';
+import {
+  onOrigin,
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+  STATE_COOKIE,
+  type ToolContext,
+} from './context.js';
+import { cookie, page, redirect, refuse, type Reply } from './html.js';
+import { judgeClaims } from './rules.js';
+import { randomToken, type LoginState } from './state-store.js';
+import { verifyIdToken } from './verify.js';
+
+const NONCE_MIN_TTL_MS = 10 * 60_000;
+const NONCE_MAX_TTL_MS = 24 * 60 * 60_000;
+
+export async function handleLaunch(
+  ctx: ToolContext,
+  form: URLSearchParams,
+  cookies: ReadonlyMap<string, string>,
+): Promise<Reply> {
+  const { flaws } = ctx;
+
+  // An OIDC error response is never a launch (LTI-OIDC-022).
+  const error = form.get('error');
+  if (error !== null) {
+    if (flaws.has('launch-treats-error-as-launch')) return page(200, 'Launched', 'Launched as an unknown user.');
+    return refuse(400, `The platform refused the login: ${error.slice(0, 64)}`);
+  }
+
+  // Rule "state": the form's state is the one this browser's cookie carries, issued by us, unexpired.
+  let login: LoginState | undefined;
+  const state = form.get('state') ?? '';
+  if (!flaws.has('launch-ignores-state')) {
+    if (state === '') return refuse(401, 'state is missing');
+    if (cookies.get(STATE_COOKIE) !== state) return refuse(401, 'state is not bound to this browser');
+    login = ctx.states.get(state);
+    if (login === undefined) return refuse(401, 'state is unknown or expired');
+  }
+
+  const token = form.get('id_token');
+  if (token === null || token === '') return refuse(400, 'id_token is missing');
+  const verified = await verifyIdToken(ctx, token);
+  if (!verified.ok) return refuse(verified.status, verified.reason);
+  const { payload } = verified;
+
+  const verdict = judgeClaims(ctx, { payload, expectedNonce: login?.nonce });
+  if (!verdict.ok) return refuse(verdict.status, verdict.reason);
+
+  // Accepted: the state and the nonce are single-use (replay guard).
+  if (!flaws.has('launch-allows-replay')) {
+    if (login !== undefined) ctx.states.delete(state);
+    if (typeof payload.nonce === 'string') {
+      const exp = typeof payload.exp === 'number' ? payload.exp * 1000 : 0;
+      const now = ctx.now();
+      const until = Math.min(Math.max(exp + 60_000, now + NONCE_MIN_TTL_MS), now + NONCE_MAX_TTL_MS);
+      ctx.nonces.set(payload.nonce, true, until);
+    }
+  }
+
+  const claimTarget = (payload as Record<string, unknown>)[CLAIM.targetLinkUri];
+  let landing: string;
+  if (flaws.has('launch-lands-on-login-target') && login !== undefined) landing = login.loginTarget;
+  else if (!verdict.guest && typeof claimTarget === 'string') landing = claimTarget;
+  else landing = login?.loginTarget ?? ctx.targetLinkUri;
+  // Defence in depth: judgeClaims already checked the claim; the flawed paths may not have.
+  if (!onOrigin(landing, ctx.origin) && !flaws.has('launch-lands-on-login-target')) landing = ctx.targetLinkUri;
+
+  const session = randomToken();
+  ctx.sessions.set(session, { sub: typeof payload.sub === 'string' ? payload.sub : undefined });
+  const secure = ctx.secureCookies;
+  return redirect(landing, [
+    cookie(SESSION_COOKIE, session, { maxAgeSeconds: SESSION_TTL_MS / 1000, secure }),
+    cookie(STATE_COOKIE, '', { maxAgeSeconds: 0, secure }),
+  ]);
+}
+
+/** The landing page (the tool's target_link_uri): shows who launched, from the session cookie. */
+export function handleResource(ctx: ToolContext, cookies: ReadonlyMap<string, string>): Reply {
+  const id = cookies.get(SESSION_COOKIE);
+  const session = id === undefined ? undefined : ctx.sessions.get(id);
+  if (session === undefined) return refuse(401, 'No launch session.');
+  return page(200, 'Launched', `Launched as ${session.sub ?? 'an anonymous user'}.`);
+}

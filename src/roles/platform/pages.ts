@@ -1,0 +1,26 @@
+import type { PlatformEmulator } from './emulator.js';
+
+const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The auto-submitting form a platform answers an authentication request with (response_mode=form_post). */
+export function autoPostPage(action: string, fields: Record<string, string>): string {
+  const inputs = Object.entries(fields).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('');
+  return `<!doctype html><html><head><title>Launching…</title></head><body onload="document.forms[0].submit()">`
+    + `<form method="POST" action="${esc(action)}">${inputs}<noscript><button type="submit">Continue</button></noscript></form></body></html>`;
+}
+
+/** A page a person opens in a real browser to start a manual launch (serve platform). */
+export function launchStartPage(e: PlatformEmulator, persona: string): string {
+  const fields: Record<string, string> = {
+    iss: e.issuer,
+    login_hint: persona === 'student' ? 'student' : 'instructor',
+    target_link_uri: e.tool.targetLinkUri,
+    lti_message_hint: `manual-${persona}`,
+    client_id: e.tool.clientId,
+    lti_deployment_id: e.tool.deploymentId,
+  };
+  const inputs = Object.entries(fields).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('');
+  return `<!doctype html><html><head><title>lti-conform launch</title></head><body><h1>Launch the tool as ${esc(persona)}</h1>`
+    + `<form method="POST" action="${esc(e.tool.loginInitiationUrl)}">${inputs}<button type="submit">Launch</button></form>`
+    + `<p><a href="?persona=${persona === 'student' ? 'instructor' : 'student'}">switch persona</a></p></body></html>`;
+}

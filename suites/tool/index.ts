@@ -1,0 +1,8 @@
+import type { ToolScenario } from './launch/kinds.js';
+import { loginScenarios } from './launch/login.js';
+import { refusalScenarios } from './launch/refusals.js';
+import { sessionScenarios } from './launch/session.js';
+import { validLaunchScenarios } from './launch/valid-launches.js';
+
+/** Every scenario where the target is a tool, in run order: login first, so its findings explain the rest. */
+export const toolScenarios: ToolScenario[] = [...loginScenarios, ...validLaunchScenarios, ...refusalScenarios, ...sessionScenarios];

@@ -70,10 +70,10 @@ export async function handleLaunch(
   const session = randomToken();
   ctx.sessions.set(session, { sub: typeof payload.sub === 'string' ? payload.sub : undefined });
   const secure = ctx.secureCookies;
-  return redirect(landing, [
-    cookie(SESSION_COOKIE, session, { maxAgeSeconds: SESSION_TTL_MS / 1000, secure }),
-    cookie(STATE_COOKIE, '', { maxAgeSeconds: 0, secure }),
-  ]);
+  const sessionCookie = cookie(SESSION_COOKIE, session, { maxAgeSeconds: SESSION_TTL_MS / 1000, secure });
+  // The replay flaw keeps the state cookie too, or the browser itself would block the replay.
+  if (flaws.has('launch-allows-replay')) return redirect(landing, [sessionCookie]);
+  return redirect(landing, [sessionCookie, cookie(STATE_COOKIE, '', { maxAgeSeconds: 0, secure })]);
 }
 
 /** The landing page (the tool's target_link_uri): shows who launched, from the session cookie. */

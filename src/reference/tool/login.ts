@@ -44,7 +44,8 @@ const LOGIN_RULES: readonly LoginRule[] = [
   },
   {
     name: 'target-link-uri-on-origin',
-    off: undefined,
+    // A tool that trusts the unsigned login target also skips this check (NT-T-33's defect).
+    off: 'launch-lands-on-login-target',
     check: (p, ctx) =>
       p.targetLinkUri !== undefined && !onOrigin(p.targetLinkUri, ctx.origin)
         ? 'target_link_uri is not on this tool'

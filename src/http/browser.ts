@@ -28,6 +28,20 @@ export interface Navigation {
 
 type Request = { method: 'GET' | 'POST'; url: string; form?: [string, string][] };
 
+/** Where the target sends the browser next, if a browser could go there (http or https). */
+function nextUrl(raw: string, from: string, how: string): string {
+  const shown = raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
+  let url: URL;
+  try {
+    url = new URL(raw, from);
+  } catch {
+    throw new HarnessError('ERR_UNEXPECTED_RESPONSE', `${how} at ${from} points at an invalid URL: ${shown}`, 'The target sent a malformed URL; see its redirect or form.');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new HarnessError('ERR_UNEXPECTED_RESPONSE', `${how} at ${from} points at a ${url.protocol} URL, not http(s): ${shown}`, 'The target must send the browser to an http(s) URL.');
+  return url.toString();
+}
+
 const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 lti-conform';
 
 /**
@@ -56,7 +70,7 @@ export class Browser {
   private nextRequest(prev: Request, res: HttpResponse): Request | undefined {
     const location = res.headers.location;
     if (res.status >= 300 && res.status < 400 && location) {
-      const url = new URL(location, prev.url).toString();
+      const url = nextUrl(location, prev.url, `the ${res.status} redirect`);
       const keep = (res.status === 307 || res.status === 308) && prev.method === 'POST';
       return keep ? { method: 'POST', url, ...(prev.form ? { form: prev.form } : {}) } : { method: 'GET', url };
     }
@@ -64,13 +78,14 @@ export class Browser {
     const page = readForms(res.body, prev.url);
     const form = page.forms[0];
     if (page.autoSubmit && form) {
-      if (form.method === 'POST') return { method: 'POST', url: form.action, form: form.fields };
-      const url = new URL(form.action);
+      const action = nextUrl(form.action, prev.url, 'the auto-submitted form');
+      if (form.method === 'POST') return { method: 'POST', url: action, form: form.fields };
+      const url = new URL(action);
       for (const [k, v] of form.fields) url.searchParams.append(k, v);
       return { method: 'GET', url: url.toString() };
     }
     const refresh = metaRefresh(res.body, prev.url);
-    return refresh ? { method: 'GET', url: refresh } : undefined;
+    return refresh ? { method: 'GET', url: nextUrl(refresh, prev.url, 'the meta refresh') } : undefined;
   }
 
   private async fetch(req: Request, referer: string | undefined): Promise<HttpResponse & { exchangeId: string }> {

@@ -15,13 +15,34 @@ export interface PageForms {
 }
 
 const attr = (n: Node, name: string): string | undefined => n.attrs?.find((a) => a.name === name)?.value;
-const text = (n: Node): string => (n.childNodes ?? []).map((c) => (c.nodeName === '#text' ? (c.value ?? '') : text(c))).join('');
 
-function walk(n: Node, visit: (n: Node) => void): void {
-  visit(n);
-  for (const c of n.childNodes ?? []) walk(c, visit);
-  const content = (n as { content?: Node }).content;
-  if (content) walk(content, visit);
+/** Resolves like a browser; an unparsable URL is kept as written so the browser can say what was wrong. */
+function resolveUrl(raw: string, base: string): string {
+  try {
+    return new URL(raw, base).toString();
+  } catch {
+    return raw;
+  }
+}
+
+/** Visits nodes in document order without recursion: a hostile page can nest elements 100 000 deep. */
+function walk(root: Node, visit: (n: Node) => void): void {
+  const stack: Node[] = [root];
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    visit(n);
+    const content = (n as { content?: Node }).content;
+    if (content) stack.push(content);
+    const kids = n.childNodes ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+}
+
+function text(n: Node): string {
+  let out = '';
+  walk(n, (c) => {
+    if (c !== n && c.nodeName === '#text') out += c.value ?? '';
+  });
+  return out;
 }
 
 /** Reads forms the way a browser would submit them (hidden and text inputs, textareas). */
@@ -44,7 +65,7 @@ export function readForms(html: string, pageUrl: string): PageForms {
         fields.push([name, attr(c, 'value') ?? '']);
       } else if (c.nodeName === 'textarea') fields.push([name, text(c)]);
     });
-    const action = new URL(attr(n, 'action') || pageUrl, pageUrl).toString();
+    const action = resolveUrl(attr(n, 'action') || pageUrl, pageUrl);
     forms.push({ action, method: (attr(n, 'method') ?? 'GET').toUpperCase() === 'POST' ? 'POST' : 'GET', fields });
   });
   return { forms, autoSubmit: forms.length > 0 && /\.submit\s*\(|requestSubmit\s*\(/.test(scripts) };
@@ -53,5 +74,5 @@ export function readForms(html: string, pageUrl: string): PageForms {
 /** A `<meta http-equiv="refresh" content="0; url=...">` target, if the page has one. */
 export function metaRefresh(html: string, pageUrl: string): string | undefined {
   const m = /<meta[^>]+http-equiv=["']?refresh["']?[^>]+content=["']?\s*\d+\s*;\s*url=([^"'>]+)/i.exec(html);
-  return m?.[1] ? new URL(m[1].trim(), pageUrl).toString() : undefined;
+  return m?.[1] ? resolveUrl(m[1].trim(), pageUrl) : undefined;
 }

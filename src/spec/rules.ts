@@ -26,6 +26,7 @@ const RULES = {
   'LTI-CORE-007': ['SEC', '§5.1.3 (7)', 'MUST', 'The current time is before exp.'],
   'LTI-CORE-009': ['SEC', '§5.1.3 (9)', 'MUST', 'nonce is present.'],
   'LTI-CORE-010': ['SEC', '§5.1.3 (9)', 'SHOULD', 'A nonce seen before is refused (replay); it equals the one the tool sent.'],
+  'LTI-CORE-011': ['SEC', '§5.1.2', 'MUST', 'The id_token has iss, aud, exp, iat and nonce (and sub unless anonymous).'],
   'LTI-CORE-012': ['SEC', '§5.1.2', 'MUST', 'sub, when present, is a non-empty string of at most 255 ASCII characters.'],
   'LTI-CORE-013': ['CORE', '§3.1.3', 'MUST', 'Every message includes deployment_id.'],
   'LTI-CORE-016': ['CORE', '§3.1.3', 'SHOULD', 'A deployment_id unknown for the registration is refused.'],

@@ -19,6 +19,8 @@ export const LAUNCH_FLAWS = [
   'launch-accepts-alg-none',
   'launch-accepts-hs256',
   'launch-ignores-exp',
+  'launch-accepts-missing-exp',
+  'launch-accepts-missing-iat',
   'launch-ignores-nbf',
   'launch-ignores-iss',
   'launch-ignores-aud',

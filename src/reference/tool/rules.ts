@@ -80,9 +80,14 @@ export const CLAIM_RULES: readonly ClaimRule[] = [
       !absent(c.payload.azp) && c.payload.azp !== ctx.platform.clientId ? 'azp is not this tool' : undefined,
   },
   {
+    // A token without exp never expires; the flaw below is what ltijs does.
+    name: 'exp-present', off: 'launch-accepts-missing-exp', status: 400,
+    check: (c, ctx) => (ctx.flaws.has('launch-ignores-exp') || isNumber(c.payload.exp) ? undefined : 'exp is required'),
+  },
+  {
     name: 'exp', off: 'launch-ignores-exp', status: 400,
     check: (c, ctx) => {
-      if (!isNumber(c.payload.exp)) return 'exp is required';
+      if (!isNumber(c.payload.exp)) return absent(c.payload.exp) ? undefined : 'exp is not a number';
       return nowS(ctx) >= c.payload.exp + CLOCK_LEEWAY_S ? 'id_token has expired' : undefined;
     },
   },
@@ -96,7 +101,7 @@ export const CLAIM_RULES: readonly ClaimRule[] = [
     },
   },
   {
-    name: 'iat', status: 400,
+    name: 'iat', off: 'launch-accepts-missing-iat', status: 400,
     check: (c) => (isNumber(c.payload.iat) ? undefined : 'iat is required'),
   },
   {

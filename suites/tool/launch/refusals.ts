@@ -40,6 +40,8 @@ const REFUSALS: Refusal[] = [
   { id: 'rejects-alg-none', title: 'refuses an unsigned token (alg none)', summary: 'NT-T-04.', refs: [rule('LTI-SEC-003')], mutator: sig.algNone },
   { id: 'rejects-hs256-key-confusion', title: 'refuses HS256 keyed with the platform public key', summary: 'NT-T-05: the classic key-confusion attack.', refs: [rule('LTI-CORE-001'), rule('LTI-SEC-005')], mutator: sig.hs256KeyConfusion },
   { id: 'rejects-expired', title: 'refuses an expired id_token', summary: 'NT-T-11: exp 10 minutes ago, beyond any clock-skew leeway.', refs: [rule('LTI-CORE-007')], mutator: claims.expired },
+  { id: 'rejects-missing-exp', title: 'refuses an id_token without exp', summary: 'exp is a required ID Token claim; without it the token never expires and "now is before exp" cannot hold.', refs: [rule('LTI-CORE-007')], mutator: claims.missingExp },
+  { id: 'rejects-missing-iat', title: 'refuses an id_token without iat', summary: 'iat is a required ID Token claim (LTI-CORE-011 binds the platform, so a warning).', refs: [rule('LTI-CORE-011', 'SHOULD')], mutator: claims.missingIat },
   { id: 'rejects-future-nbf', title: 'refuses an id_token not yet valid (nbf)', summary: 'NT-T-56: nbf 10 minutes ahead.', refs: [rule('LTI-CORE-034')], mutator: claims.futureNbf },
   { id: 'rejects-unknown-message-type', title: 'refuses an unknown message_type', summary: 'NT-T-13: message_type LtiFooRequest.', refs: [rule('LTI-CORE-019')], mutator: claims.unknownMessageType },
   { id: 'rejects-unknown-deployment-id', title: 'refuses a deployment_id it never registered', summary: 'NT-T-17.', refs: [rule('LTI-CORE-016')], mutator: claims.unknownDeploymentId },

@@ -1,5 +1,7 @@
 import { HarnessError } from '../core/errors.js';
 
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
 /** Flags shared by `test` and `demo` (DESIGN.md "Flags shared by test"). */
 export interface RunFlags {
   config?: string;

@@ -28,6 +28,7 @@ export async function runToolSuite(o: ToolSuiteRun): Promise<RunResult> {
   const startedAt = new Date();
   const started = performance.now();
   const now = o.now ?? (() => Math.floor(Date.now() / 1000));
+  void o.emulator.keys.foreignKey().catch(() => undefined); // generated in the background, needed later
   const { results, interrupted } = await runScenarios<ToolTestEnv>(o.scenarios, {
     profile: o.profile, timeoutMs: o.timeoutMs, bail: o.bail, signal: o.signal,
     envFor: (_s, evidence) => {

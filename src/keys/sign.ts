@@ -1,4 +1,4 @@
-import { CompactSign, generateKeyPair, type CryptoKey } from 'jose';
+import { CompactSign } from 'jose';
 import type { KeyStore } from './store.js';
 
 /**
@@ -10,13 +10,6 @@ export type SigningMode = 'rs256' | 'none' | 'hs256-public-pem' | 'foreign-key';
 const enc = new TextEncoder();
 const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
 
-let foreign: Promise<CryptoKey> | undefined;
-/** A key nobody registered; made once per process. */
-function foreignKey(): Promise<CryptoKey> {
-  foreign ??= generateKeyPair('RS256', { modulusLength: 2048 }).then((p) => p.privateKey);
-  return foreign;
-}
-
 export async function signJwt(header: Record<string, unknown>, payload: unknown, mode: SigningMode, keys: KeyStore): Promise<string> {
   const body = enc.encode(JSON.stringify(payload));
   switch (mode) {
@@ -27,7 +20,7 @@ export async function signJwt(header: Record<string, unknown>, payload: unknown,
       return new CompactSign(body).setProtectedHeader({ ...header, alg: 'HS256' }).sign(enc.encode(pem));
     }
     case 'foreign-key':
-      return new CompactSign(body).setProtectedHeader({ ...header, alg: 'RS256' }).sign(await foreignKey());
+      return new CompactSign(body).setProtectedHeader({ ...header, alg: 'RS256' }).sign(await keys.foreignKey());
     case 'rs256':
       return new CompactSign(body).setProtectedHeader({ ...header, alg: 'RS256' }).sign(keys.current.privateKey);
   }

@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { exportJWK, exportSPKI, generateKeyPair, importJWK, type JWK, type CryptoKey } from 'jose';
 import { HarnessError } from '../core/errors.js';
@@ -38,15 +38,34 @@ function newKid(): string {
 
 /** Our signing keys. The newest key signs; older ones stay published so rotation overlaps (LTI-SEC-010). */
 export class KeyStore {
+  /** A key nobody registered, for negative launches (NT-T-03); never published. */
+  private foreign: Promise<CryptoKey> | undefined;
+
   private constructor(
     private keys: SigningKey[],
     private privateJwks: JWK[],
     private readonly file: string | undefined,
+    private foreignJwk?: JWK,
   ) {}
 
   static async inMemory(): Promise<KeyStore> {
     const { key, privateJwk } = await generateSigningKey(newKid());
     return new KeyStore([key], [privateJwk], undefined);
+  }
+
+  /**
+   * The foreign key: loaded from the key file, or generated in the background right away (RSA key
+   * generation takes a few hundred ms; the scenario that needs it should not wait for it).
+   */
+  foreignKey(): Promise<CryptoKey> {
+    this.foreign ??= this.foreignJwk
+      ? (importJWK(this.foreignJwk, 'RS256') as Promise<CryptoKey>)
+      : generateSigningKey('foreign').then(async ({ key, privateJwk }) => {
+          this.foreignJwk = privateJwk;
+          await this.save().catch(() => undefined);
+          return key.privateKey;
+        });
+    return this.foreign;
   }
 
   /** Loads the key file, or creates it on first run, so a target's registration of us stays valid. */
@@ -64,10 +83,10 @@ export class KeyStore {
       return persisted;
     }
     try {
-      const parsed = JSON.parse(text) as { keys?: JWK[] };
+      const parsed = JSON.parse(text) as { keys?: JWK[]; foreign?: JWK };
       if (!Array.isArray(parsed.keys) || parsed.keys.length === 0) throw new Error('no "keys" array');
       const keys = await Promise.all(parsed.keys.map(fromPrivateJwk));
-      return new KeyStore(keys, parsed.keys, file);
+      return new KeyStore(keys, parsed.keys, file, parsed.foreign);
     } catch (e) {
       throw new HarnessError('ERR_CONFIG_INVALID', `emulator.keyFile: ${file} is not a key file written by lti-conform (${(e as Error).message})`, 'Delete it to make a new one (targets must then re-register our JWKS URL, which they fetch anyway).');
     }
@@ -76,8 +95,12 @@ export class KeyStore {
   private async save(): Promise<void> {
     if (!this.file) return;
     await mkdir(dirname(this.file), { recursive: true });
-    await writeFile(this.file, `${JSON.stringify({ keys: this.privateJwks }, null, 2)}\n`, { mode: 0o600 });
-    await chmod(this.file, 0o600);
+    const content = { keys: this.privateJwks, ...(this.foreignJwk ? { foreign: this.foreignJwk } : {}) };
+    // Write then rename, so concurrent runs never read a half-written file.
+    const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    await writeFile(tmp, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
+    await chmod(tmp, 0o600);
+    await rename(tmp, this.file);
   }
 
   get current(): SigningKey {

@@ -1,19 +1,30 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { HarnessError } from '../../core/errors.js';
 import { KeyStore } from '../../keys/store.js';
 import { startReferenceTool, type ToolFlaw } from '../../reference/tool/index.js';
 import { PlatformEmulator, PATHS } from '../../roles/platform/emulator.js';
 import { toolScenarios } from '../../../suites/tool/index.js';
 import { execute } from '../execute.js';
-import { filterScenarios, parseBail, parseProfile, parseTimeout, type RunFlags } from '../options.js';
+import { DEFAULT_TIMEOUT_MS, filterScenarios, parseBail, parseProfile, parseTimeout, type RunFlags } from '../options.js';
 import { DEFAULT_LAUNCH, outcomeRules } from '../outcome-rules.js';
-import { DEFAULT_TIMEOUT_MS } from './test-tool.js';
 
 export const DEMO_CLIENT_ID = 'lti-conform-demo-tool';
 export const DEMO_DEPLOYMENT_ID = 'lti-conform-demo-deployment';
 
+/** Demo keys live in the user's cache so repeated demos skip RSA key generation; else in memory. */
+async function demoKeys(): Promise<KeyStore> {
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  try {
+    return await KeyStore.persistent(join(base, 'lti-conform', 'demo-keys.json'));
+  } catch {
+    return KeyStore.inMemory();
+  }
+}
+
 /** Starts our platform emulator and the reference tool, registered with each other, on loopback. */
-export async function startDemoPair(flaws: readonly ToolFlaw[] = []) {
-  const keys = await KeyStore.inMemory();
+export async function startDemoPair(flaws: readonly ToolFlaw[] = [], keyStore?: KeyStore) {
+  const keys = keyStore ?? (await demoKeys());
   const placeholder = { clientId: DEMO_CLIENT_ID, deploymentId: DEMO_DEPLOYMENT_ID, redirectUris: [], loginInitiationUrl: 'http://127.0.0.1/', targetLinkUri: 'http://127.0.0.1/' };
   const emulator = await PlatformEmulator.start({ host: '127.0.0.1', port: 0, keys, tool: placeholder });
   const tool = await startReferenceTool({

@@ -5,10 +5,8 @@ import { KeyStore } from '../../keys/store.js';
 import { PlatformEmulator, type ToolRegistration } from '../../roles/platform/emulator.js';
 import { toolScenarios } from '../../../suites/tool/index.js';
 import { execute } from '../execute.js';
-import { filterScenarios, parseBail, parseProfile, parseTimeout, type RunFlags } from '../options.js';
+import { DEFAULT_TIMEOUT_MS, filterScenarios, parseBail, parseProfile, parseTimeout, type RunFlags } from '../options.js';
 import { outcomeRules } from '../outcome-rules.js';
-
-export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export function toolRegistration(t: ToolTargetConfig): ToolRegistration {
   return {

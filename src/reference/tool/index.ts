@@ -45,7 +45,9 @@ export async function startReferenceTool(opts: ReferenceToolOptions): Promise<Ru
   const flaws = flawSet(opts.flaws);
   const now = opts.now ?? Date.now;
   const host = opts.host ?? '127.0.0.1';
-  const publicJwks = await toolJwks();
+  // Made on first request: launches never need it, and RSA key generation is slow.
+  let jwks: Promise<{ keys: unknown[] }> | undefined;
+  const publicJwks = (): Promise<{ keys: unknown[] }> => (jwks ??= toolJwks());
 
   // The context needs the bound port, so the request listener is attached right after listen().
   const server = createServer();

@@ -42,7 +42,7 @@ function allow(methods: string): Reply {
   return r;
 }
 
-async function route(ctx: ToolContext, publicJwks: unknown, req: IncomingMessage): Promise<Reply> {
+async function route(ctx: ToolContext, publicJwks: () => Promise<unknown>, req: IncomingMessage): Promise<Reply> {
   const url = new URL(req.url ?? '/', ctx.origin);
   const method = req.method ?? 'GET';
   const cookies = parseCookies(req.headers.cookie);
@@ -62,7 +62,7 @@ async function route(ctx: ToolContext, publicJwks: unknown, req: IncomingMessage
       return handleResource(ctx, cookies);
     case PATHS.jwks:
       if (method !== 'GET') return allow('GET');
-      return json(publicJwks);
+      return json(await publicJwks());
     default:
       return refuse(404, 'no such page');
   }
@@ -73,7 +73,7 @@ function write(res: ServerResponse, reply: Reply): void {
   res.end(reply.body);
 }
 
-export function toolRequestListener(ctx: ToolContext, publicJwks: unknown): RequestListener {
+export function toolRequestListener(ctx: ToolContext, publicJwks: () => Promise<unknown>): RequestListener {
   return (req, res) => {
     route(ctx, publicJwks, req).then(
       (reply) => write(res, reply),

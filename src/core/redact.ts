@@ -8,13 +8,15 @@ export function redactText(text: string): string {
   return text.replace(JWT, '$1.$2.<signature redacted>').replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1<redacted>');
 }
 
-export function redactHeaders(headers: Record<string, string> | undefined, revealTokens = false): Record<string, string> | undefined {
+export function redactHeaders(headers: Record<string, string> | undefined): Record<string, string> | undefined {
   if (!headers) return undefined;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) {
     const key = k.toLowerCase();
-    if (SECRET_HEADERS.has(key) && !revealTokens) {
-      out[key] = key === 'authorization' ? v.replace(/^(\S+)\s+.*/, '$1 <redacted>') : '<redacted>';
+    if (SECRET_HEADERS.has(key)) {
+      // Keep the scheme ("Bearer") when there is one: it is evidence; the credential never is.
+      const scheme = /^([A-Za-z][A-Za-z0-9-]*)\s+\S/.exec(v)?.[1];
+      out[key] = key.endsWith('authorization') && scheme ? `${scheme} <redacted>` : '<redacted>';
     } else {
       out[key] = redactText(v);
     }

@@ -37,7 +37,7 @@ export const untrustedAudience: Mutator = {
 export const wrongAzp: Mutator = {
   id: 'wrong-azp',
   describe: 'azp naming another client',
-  apply: (m, ctx) => withPayload(m, { ...m.payload, aud: [ctx.clientId], azp: 'lti-conform-other-client' }),
+  apply: (m) => withPayload(m, { ...m.payload, azp: 'lti-conform-other-client' }),
 };
 
 export const expired: Mutator = {

@@ -5,7 +5,7 @@ export const removeKid: Mutator = {
   describe: 'JWT header without kid',
   apply: (m) => {
     const { kid: _kid, ...header } = m.header;
-    return { ...m, header: { ...header, badtestonly: '12345' } };
+    return { ...m, header };
   },
 };
 

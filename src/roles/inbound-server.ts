@@ -61,7 +61,7 @@ export class InboundServer {
   recorder: EvidenceRecorder | undefined;
   port = 0;
 
-  constructor(private readonly routes: Route[], private readonly host: string, private readonly wantedPort: number) {}
+  constructor(private readonly routes: Route[], readonly host: string, private readonly wantedPort: number) {}
 
   async listen(): Promise<number> {
     const server = createServer((req, res) => void this.dispatch(req, res));
@@ -86,27 +86,29 @@ export class InboundServer {
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
     const method = req.method ?? 'GET';
     let out: InboundResponse;
-    let body = '';
     let exchangeId = '';
     try {
+      // The Host header is the target's to get wrong; a bad one is answered, never thrown.
+      const url = new URL(req.url ?? '/', `http://${this.host.includes(':') ? `[${this.host}]` : this.host}:${this.port}`);
       const read = await readBody(req);
+      exchangeId = this.recorder?.record({ direction: 'inbound', method, url: url.toString(), requestHeaders: headers, requestBody: read ?? `(body over ${MAX_INBOUND_BODY} bytes, not kept)` }) ?? '';
       if (read === undefined) out = json(413, { error: 'invalid_request', error_description: `body larger than ${MAX_INBOUND_BODY} bytes` });
       else {
-        body = read;
-        const params = method === 'POST' && /x-www-form-urlencoded/i.test(headers['content-type'] ?? '') ? new URLSearchParams(body) : url.searchParams;
-        exchangeId = this.recorder?.record({ direction: 'inbound', method, url: url.toString(), requestHeaders: headers, requestBody: body }) ?? '';
+        const params = method === 'POST' && /x-www-form-urlencoded/i.test(headers['content-type'] ?? '') ? new URLSearchParams(read) : url.searchParams;
         const route = this.routes.find((r) => r.path === url.pathname && (r.method === '*' || r.method === method));
+        const allowed = this.routes.filter((r) => r.path === url.pathname).map((r) => r.method);
         out = route
-          ? await route.handle({ method, url, headers, body, params, exchangeId })
-          : json(this.routes.some((r) => r.path === url.pathname) ? 405 : 404, { error: 'not_found', error_description: `${method} ${url.pathname} is not served here` });
+          ? await route.handle({ method, url, headers, body: read, params, exchangeId })
+          : allowed.length > 0
+            ? json(405, { error: 'invalid_request', error_description: `${method} is not allowed on ${url.pathname}` }, { allow: allowed.join(', ') })
+            : json(404, { error: 'not_found', error_description: `${method} ${url.pathname} is not served here` });
       }
     } catch (e) {
-      out = json(500, { error: 'server_error', error_description: (e as Error).message });
+      out = json(e instanceof TypeError ? 400 : 500, { error: e instanceof TypeError ? 'invalid_request' : 'server_error', error_description: (e as Error).message });
     }
     if (exchangeId) this.recorder?.complete(exchangeId, { status: out.status, ...(out.headers ? { responseHeaders: out.headers } : {}), ...(out.body !== undefined ? { responseBody: out.body } : {}) });
     res.writeHead(out.status, out.headers ?? {});

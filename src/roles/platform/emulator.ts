@@ -1,7 +1,7 @@
 import type { KeyStore } from '../../keys/store.js';
 import { OIDC } from '../../lti/vocab.js';
 import { html, InboundServer, json, type InboundRequest, type Route } from '../inbound-server.js';
-import { autoPostPage, launchStartPage } from './pages.js';
+import { autoPostPage, escapeHtml, launchStartPage } from './pages.js';
 
 export interface ToolRegistration {
   clientId: string;
@@ -124,7 +124,7 @@ export class PlatformEmulator {
     const handler = this.authHandler;
     if (!handler) return html(400, '<p>No launch is in progress. Start one from /launch.</p>');
     const answer = await handler(req);
-    if (answer.kind === 'refuse') return html(answer.status, `<p>${answer.error}: ${answer.description}</p>`);
+    if (answer.kind === 'refuse') return html(answer.status, `<p>${escapeHtml(answer.error)}: ${escapeHtml(answer.description)}</p>`);
     return html(200, autoPostPage(answer.action, answer.fields));
   }
 }

@@ -1,6 +1,7 @@
 import type { PlatformEmulator } from './emulator.js';
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const esc = escapeHtml;
 
 /** The auto-submitting form a platform answers an authentication request with (response_mode=form_post). */
 export function autoPostPage(action: string, fields: Record<string, string>): string {

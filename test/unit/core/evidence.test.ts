@@ -40,7 +40,7 @@ describe('redactHeaders', () => {
   it('keeps the Authorization scheme but not the credential; lower-cases names', () => {
     expect(redactHeaders({ Authorization: `Bearer ${JWT}` })).toEqual({ authorization: 'Bearer <redacted>' });
     expect(redactHeaders({ authorization: 'Basic dXNlcjpwYXNz' })).toEqual({ authorization: 'Basic <redacted>' });
-    expect(redactHeaders({ 'Proxy-Authorization': 'Basic dXNlcjpwYXNz' })).toEqual({ 'proxy-authorization': '<redacted>' });
+    expect(redactHeaders({ 'Proxy-Authorization': 'Basic dXNlcjpwYXNz' })).toEqual({ 'proxy-authorization': 'Basic <redacted>' });
   });
 
   it('redacts cookies both ways', () => {
@@ -53,8 +53,9 @@ describe('redactHeaders', () => {
     });
   });
 
-  it('revealTokens keeps cookie and Basic credentials as they are', () => {
-    expect(redactHeaders({ Authorization: 'Basic dXNlcjpwYXNz', Cookie: 'a=b' }, true)).toEqual({ authorization: 'Basic dXNlcjpwYXNz', cookie: 'a=b' });
+  it('redacts a credential sent without a scheme (a raw JWT or API key) whole', () => {
+    expect(redactHeaders({ Authorization: JWT })).toEqual({ authorization: '<redacted>' });
+    expect(redactHeaders({ Authorization: 'Basic dXNlcjpwYXNz', Cookie: 'a=b' })).toEqual({ authorization: 'Basic <redacted>', cookie: '<redacted>' });
   });
 });
 

@@ -56,6 +56,8 @@ const CASES: Case[] = [
   { name: 'HS256 with the public key', flippedBy: ['launch-accepts-hs256'], run: refuses({}, { kid: 'platform-key-1' }, 'hs256-public-key') },
   { name: 'expired', flippedBy: ['launch-ignores-exp'], run: refuses({ exp: now() - 300 }) },
   { name: 'iat 11111, exp 22222', flippedBy: ['launch-ignores-exp'], run: refuses({ iat: 11111, exp: 22222 }) },
+  { name: 'no exp', flippedBy: ['launch-ignores-exp', 'launch-accepts-missing-exp'], run: refuses({ exp: undefined }) },
+  { name: 'no iat', flippedBy: ['launch-accepts-missing-iat'], run: refuses({ iat: undefined }) },
   { name: 'nbf in the future', flippedBy: ['launch-ignores-nbf'], run: refuses({ nbf: now() + 300 }) },
   { name: 'wrong iss', flippedBy: ['launch-ignores-iss'], run: refuses({ iss: 'https://evil.example' }) },
   { name: 'aud without client_id', flippedBy: ['launch-ignores-aud'], run: refuses({ aud: 'someone-else' }) },

@@ -57,11 +57,24 @@ describe('InboundServer', () => {
     expect(r.json()).toEqual({ error: 'not_found', error_description: 'GET /nope is not served here' });
   });
 
+  it('answers a request with a malformed Host header instead of crashing', async () => {
+    const { connect } = await import('node:net');
+    const raw = await new Promise<string>((resolve, reject) => {
+      const sock = connect(server.port, '127.0.0.1', () => sock.end('GET /params?x=1 HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n'));
+      let out = '';
+      sock.on('data', (d) => (out += d.toString()));
+      sock.on('end', () => resolve(out));
+      sock.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 (200|400) /);
+    expect((await call('GET', '/params?still=up')).status).toBe(200);
+  });
+
   it('a known path with the wrong method is 405 JSON', async () => {
     const r = await call('DELETE', '/params');
     expect(r.status).toBe(405);
     expect(r.type).toBe('application/json');
-    expect(r.json()).toMatchObject({ error_description: 'DELETE /params is not served here' });
+    expect(r.json()).toMatchObject({ error_description: 'DELETE is not allowed on /params' });
   });
 
   it('a body over 1 MB is 413 JSON and the server keeps serving', async () => {

@@ -2,7 +2,8 @@ import { CookieJar } from 'tough-cookie';
 import { HarnessError } from '../core/errors.js';
 import type { EvidenceRecorder } from '../core/evidence.js';
 import { send, type HttpResponse } from './client.js';
-import { metaRefresh, readForms } from './forms.js';
+import { readForms } from './forms.js';
+import { refererFor, sameSite } from './site.js';
 
 export interface BrowserOptions {
   evidence: EvidenceRecorder;
@@ -26,7 +27,11 @@ export interface Navigation {
   final: HttpResponse & { url: string };
 }
 
-type Request = { method: 'GET' | 'POST'; url: string; form?: [string, string][] };
+/**
+ * initiator: the page that caused this request (a link, a form, a script on it). Cookies and headers
+ * follow from it as in a browser: a cross-site POST carries only SameSite=None cookies.
+ */
+export type Request = { method: 'GET' | 'POST'; url: string; form?: [string, string][]; initiator?: string };
 
 /** Where the target sends the browser next, if a browser could go there (http or https). */
 function nextUrl(raw: string, from: string, how: string): string {
@@ -56,12 +61,10 @@ export class Browser {
     const hops: Hop[] = [];
     const max = this.opts.maxHops ?? 20;
     let req: Request | undefined = first;
-    let referer: string | undefined;
     for (;;) {
       if (hops.length >= max) throw new HarnessError('ERR_REDIRECT_LOOP', `more than ${max} redirects or auto-submitted forms starting at ${first.url}`, 'The target keeps redirecting; check its login and launch routes.');
-      const res = await this.fetch(req, referer);
+      const res = await this.fetch(req);
       hops.push({ exchangeId: res.exchangeId, method: req.method, url: req.url, status: res.status });
-      referer = req.url;
       req = this.nextRequest(req, res);
       if (!req) return { hops, final: { ...res, url: hops[hops.length - 1]!.url } };
     }
@@ -72,31 +75,36 @@ export class Browser {
     if (res.status >= 300 && res.status < 400 && location) {
       const url = nextUrl(location, prev.url, `the ${res.status} redirect`);
       const keep = (res.status === 307 || res.status === 308) && prev.method === 'POST';
-      return keep ? { method: 'POST', url, ...(prev.form ? { form: prev.form } : {}) } : { method: 'GET', url };
+      // A redirect keeps the navigation's initiator: a cross-site launch stays cross-site.
+      const initiator = prev.initiator ? { initiator: prev.initiator } : {};
+      return keep ? { method: 'POST', url, ...initiator, ...(prev.form ? { form: prev.form } : {}) } : { method: 'GET', url, ...initiator };
     }
     if (res.status < 200 || res.status >= 300 || !/html/i.test(res.headers['content-type'] ?? 'text/html')) return undefined;
     const page = readForms(res.body, prev.url);
     const form = page.forms[0];
     if (page.autoSubmit && form) {
       const action = nextUrl(form.action, prev.url, 'the auto-submitted form');
-      if (form.method === 'POST') return { method: 'POST', url: action, form: form.fields };
+      if (form.method === 'POST') return { method: 'POST', url: action, form: form.fields, initiator: prev.url };
       const url = new URL(action);
-      for (const [k, v] of form.fields) url.searchParams.append(k, v);
-      return { method: 'GET', url: url.toString() };
+      url.search = new URLSearchParams(form.fields).toString(); // a GET form replaces the action's query
+      return { method: 'GET', url: url.toString(), initiator: prev.url };
     }
-    const refresh = metaRefresh(res.body, prev.url);
-    return refresh ? { method: 'GET', url: nextUrl(refresh, prev.url, 'the meta refresh') } : undefined;
+    return page.refresh ? { method: 'GET', url: nextUrl(page.refresh, prev.url, 'the meta refresh'), initiator: prev.url } : undefined;
   }
 
-  private async fetch(req: Request, referer: string | undefined): Promise<HttpResponse & { exchangeId: string }> {
+  private async fetch(req: Request): Promise<HttpResponse & { exchangeId: string }> {
     const headers: Record<string, string> = { 'user-agent': this.opts.userAgent ?? UA, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
-    const cookie = await this.jar.getCookieString(req.url);
+    const crossSite = req.initiator !== undefined && !sameSite(req.initiator, req.url);
+    // Top-level navigation: Lax cookies go on a cross-site GET, only None cookies on a cross-site POST.
+    const sameSiteContext = !crossSite ? 'strict' : req.method === 'GET' ? 'lax' : 'none';
+    const cookie = await this.jar.getCookieString(req.url, { sameSiteContext });
     if (cookie) headers.cookie = cookie;
+    const referer = req.initiator ? refererFor(req.initiator, req.url) : undefined;
     if (referer) headers.referer = referer;
     let body: string | undefined;
     if (req.method === 'POST') {
       headers['content-type'] = 'application/x-www-form-urlencoded';
-      headers.origin = new URL(referer ?? req.url).origin;
+      headers.origin = new URL(req.initiator ?? req.url).origin;
       body = new URLSearchParams(req.form ?? []).toString();
     }
     const record = { direction: 'outbound' as const, method: req.method, url: req.url, requestHeaders: headers, ...(body !== undefined ? { requestBody: body } : {}) };

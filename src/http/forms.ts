@@ -12,6 +12,15 @@ export interface PageForms {
   forms: HtmlForm[];
   /** A script or onload handler submits the first form, as LTI auto-post pages do. */
   autoSubmit: boolean;
+  /** Target of a `<meta http-equiv="refresh" content="N; url=...">`, resolved against the page. */
+  refresh?: string;
+}
+
+/** `0; url='/next'` -> `/next` (quotes optional, as browsers parse it). */
+function refreshTarget(content: string): string | undefined {
+  const m = /^\s*\d*(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?(.+)$/i.exec(content);
+  const raw = m?.[1]?.trim().replace(/^(['"])(.*)\1$/, '$2').trim();
+  return raw ? raw : undefined;
 }
 
 const attr = (n: Node, name: string): string | undefined => n.attrs?.find((a) => a.name === name)?.value;
@@ -50,8 +59,13 @@ export function readForms(html: string, pageUrl: string): PageForms {
   const doc = parse(html) as unknown as Node;
   const forms: HtmlForm[] = [];
   let scripts = '';
+  let refresh: string | undefined;
   walk(doc, (n) => {
     if (n.nodeName === 'script') scripts += text(n);
+    if (n.nodeName === 'meta' && refresh === undefined && attr(n, 'http-equiv')?.toLowerCase() === 'refresh') {
+      const target = refreshTarget(attr(n, 'content') ?? '');
+      if (target) refresh = resolveUrl(target, pageUrl);
+    }
     if (n.nodeName === 'body') scripts += attr(n, 'onload') ?? '';
     if (n.nodeName !== 'form') return;
     const fields: [string, string][] = [];
@@ -61,18 +75,18 @@ export function readForms(html: string, pageUrl: string): PageForms {
       if (c.nodeName === 'input') {
         const type = (attr(c, 'type') ?? 'text').toLowerCase();
         if (['submit', 'button', 'image', 'reset', 'file'].includes(type)) return;
-        if ((type === 'checkbox' || type === 'radio') && attr(c, 'checked') === undefined) return;
-        fields.push([name, attr(c, 'value') ?? '']);
+        const checkable = type === 'checkbox' || type === 'radio';
+        if (checkable && attr(c, 'checked') === undefined) return;
+        fields.push([name, attr(c, 'value') ?? (checkable ? 'on' : '')]);
       } else if (c.nodeName === 'textarea') fields.push([name, text(c)]);
     });
     const action = resolveUrl(attr(n, 'action') || pageUrl, pageUrl);
     forms.push({ action, method: (attr(n, 'method') ?? 'GET').toUpperCase() === 'POST' ? 'POST' : 'GET', fields });
   });
-  return { forms, autoSubmit: forms.length > 0 && /\.submit\s*\(|requestSubmit\s*\(/.test(scripts) };
+  return { forms, autoSubmit: forms.length > 0 && /\.submit\s*\(|requestSubmit\s*\(/.test(scripts), ...(refresh ? { refresh } : {}) };
 }
 
 /** A `<meta http-equiv="refresh" content="0; url=...">` target, if the page has one. */
 export function metaRefresh(html: string, pageUrl: string): string | undefined {
-  const m = /<meta[^>]+http-equiv=["']?refresh["']?[^>]+content=["']?\s*\d+\s*;\s*url=([^"'>]+)/i.exec(html);
-  return m?.[1] ? resolveUrl(m[1].trim(), pageUrl) : undefined;
+  return readForms(html, pageUrl).refresh;
 }

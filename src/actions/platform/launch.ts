@@ -82,7 +82,9 @@ export async function launch(env: ToolTestEnv, spec: LaunchSpec = {}): Promise<L
     const method = spec.method ?? 'GET';
     const url = new URL(env.tool.loginInitiationUrl);
     if (method === 'GET') for (const [k, v] of Object.entries(login)) url.searchParams.append(k, v);
-    const nav = await env.browser.navigate(method === 'GET' ? { method, url: url.toString() } : { method, url: url.toString(), form: Object.entries(login) });
+    // The launch starts on a platform page, so the browser treats it as a navigation from our site.
+    const initiator = env.emulator.url(PATHS.launchStart);
+    const nav = await env.browser.navigate(method === 'GET' ? { method, url: url.toString(), initiator } : { method, url: url.toString(), form: Object.entries(login), initiator });
     const authUrl = env.emulator.url(PATHS.authorization);
     const split = nav.hops.findIndex((h) => h.url.split('?')[0] === authUrl);
     const cut = split < 0 ? nav.hops.length : split + 1;
@@ -95,5 +97,5 @@ export async function launch(env: ToolTestEnv, spec: LaunchSpec = {}): Promise<L
 /** Posts the same form again from the same browser (replay). */
 export async function repost(env: ToolTestEnv, run: LaunchRun): Promise<Navigation | undefined> {
   if (run.answer?.kind !== 'post') return undefined;
-  return env.browser.navigate({ method: 'POST', url: run.answer.action, form: Object.entries(run.answer.fields) });
+  return env.browser.navigate({ method: 'POST', url: run.answer.action, form: Object.entries(run.answer.fields), initiator: env.emulator.url(PATHS.authorization) });
 }

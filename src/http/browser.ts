@@ -89,7 +89,8 @@ export class Browser {
       url.search = new URLSearchParams(form.fields).toString(); // a GET form replaces the action's query
       return { method: 'GET', url: url.toString(), initiator: prev.url };
     }
-    return page.refresh ? { method: 'GET', url: nextUrl(page.refresh, prev.url, 'the meta refresh'), initiator: prev.url } : undefined;
+    if (page.refresh) return { method: 'GET', url: nextUrl(page.refresh, prev.url, 'the meta refresh'), initiator: prev.url };
+    return page.scriptRedirect ? { method: 'GET', url: nextUrl(page.scriptRedirect, prev.url, 'the script redirect'), initiator: prev.url } : undefined;
   }
 
   private async fetch(req: Request): Promise<HttpResponse & { exchangeId: string }> {

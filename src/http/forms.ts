@@ -14,7 +14,11 @@ export interface PageForms {
   autoSubmit: boolean;
   /** Target of a `<meta http-equiv="refresh" content="N; url=...">`, resolved against the page. */
   refresh?: string;
+  /** Target of a script that only sets `location` to a string literal (a common JS redirect). */
+  scriptRedirect?: string;
 }
+
+const JS_REDIRECT = /(?:window\.|top\.|self\.|document\.)?location(?:\.href)?\s*=\s*(['"])([^'"]+)\1|location\.(?:replace|assign)\(\s*(['"])([^'"]+)\3\s*\)/;
 
 /** `0; url='/next'` -> `/next` (quotes optional, as browsers parse it). */
 function refreshTarget(content: string): string | undefined {
@@ -83,7 +87,14 @@ export function readForms(html: string, pageUrl: string): PageForms {
     const action = resolveUrl(attr(n, 'action') || pageUrl, pageUrl);
     forms.push({ action, method: (attr(n, 'method') ?? 'GET').toUpperCase() === 'POST' ? 'POST' : 'GET', fields });
   });
-  return { forms, autoSubmit: forms.length > 0 && /\.submit\s*\(|requestSubmit\s*\(/.test(scripts), ...(refresh ? { refresh } : {}) };
+  const js = JS_REDIRECT.exec(scripts);
+  const jsTarget = js?.[2] ?? js?.[4];
+  return {
+    forms,
+    autoSubmit: forms.length > 0 && /\.submit\s*\(|requestSubmit\s*\(/.test(scripts),
+    ...(refresh ? { refresh } : {}),
+    ...(jsTarget ? { scriptRedirect: resolveUrl(jsTarget, pageUrl) } : {}),
+  };
 }
 
 /** A `<meta http-equiv="refresh" content="0; url=...">` target, if the page has one. */

@@ -79,3 +79,17 @@ describe('metaRefresh', () => {
     expect(metaRefresh(html, PAGE)).toBe(expected);
   });
 });
+
+describe('readForms script redirects', () => {
+  it.each([
+    ['<script>window.location.href = "/next?a=1";</script>', 'https://tool.example/next?a=1'],
+    ["<script>location.replace('https://other.example/x')</script>", 'https://other.example/x'],
+    ["<script>top.location = '/top'</script>", 'https://tool.example/top'],
+  ])('%s -> %s', (html, target) => {
+    expect(readForms(html, 'https://tool.example/page').scriptRedirect).toBe(target);
+  });
+
+  it('ignores scripts that compute the target', () => {
+    expect(readForms('<script>location.href = base + "/x"</script>', 'https://tool.example/').scriptRedirect).toBeUndefined();
+  });
+});

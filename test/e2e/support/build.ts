@@ -57,7 +57,7 @@ export async function ensureBuilt(): Promise<void> {
       await promisify(execFile)('npm', ['run', 'build'], { cwd: ROOT, timeout: 170_000, maxBuffer: 16 * 1024 * 1024 });
     } catch (e) {
       const out = e as { stdout?: string; stderr?: string; message: string };
-      throw new Error(`npm run build failed:\n${out.stdout ?? ''}${out.stderr ?? ''}${out.message}`);
+      throw new Error(`npm run build failed:\n${out.stdout ?? ''}${out.stderr ?? ''}${out.message}`, { cause: e });
     }
   });
 }

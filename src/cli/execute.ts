@@ -1,22 +1,10 @@
-import type { Profile } from '../core/check.js';
 import { exitCodeFor, type RunResult } from '../core/result.js';
 import { createProgress, ctrfJson, renderSummary, resolveColor, toJunit, writeReport } from '../report/index.js';
-import type { ToolScenario } from '../../suites/tool/launch/kinds.js';
-import type { OutcomeRules } from '../checks/launch/outcome.js';
-import type { PlatformEmulator } from '../roles/platform/emulator.js';
 import type { RunFlags } from './options.js';
-import { runToolSuite } from './tool-suite.js';
+import { runToolSuite, type ToolSuiteRun } from './tool-suite.js';
 
-export interface Execution {
-  emulator: PlatformEmulator;
-  scenarios: ToolScenario[];
-  outcome: OutcomeRules;
-  profile: Profile;
-  timeoutMs: number;
-  bail: number;
-  command: string;
-  flags: RunFlags;
-}
+/** A suite run as the CLI starts it: signal, progress and strictness come from here. */
+export type Execution = Omit<ToolSuiteRun, 'strict' | 'signal' | 'onStart' | 'onEnd' | 'now'> & { flags: RunFlags };
 
 /** Writes every requested report; a report that cannot be written makes the run exit 3. */
 export async function writeReports(run: RunResult, flags: RunFlags): Promise<boolean> {

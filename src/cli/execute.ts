@@ -38,9 +38,9 @@ export async function execute(x: Execution): Promise<number> {
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
   try {
+    const { flags, ...suite } = x;
     const run = await runToolSuite({
-      emulator: x.emulator, scenarios: x.scenarios, outcome: x.outcome, profile: x.profile, timeoutMs: x.timeoutMs, bail: x.bail,
-      strict: Boolean(x.flags.strict), command: x.command, signal: abort.signal,
+      ...suite, strict: Boolean(flags.strict), signal: abort.signal,
       onStart: (s, i, n) => progress.start(s.id, s.title, i, n),
       onEnd: (r, i, n) => progress.end(r, i, n),
     });

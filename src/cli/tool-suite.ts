@@ -1,5 +1,6 @@
 import type { ToolTestEnv } from '../actions/platform/env.js';
 import type { OutcomeRules } from '../checks/launch/outcome.js';
+import type { TriggerConfig } from '../config/types.js';
 import type { Profile } from '../core/check.js';
 import type { RunResult } from '../core/result.js';
 import { runScenarios } from '../core/runner.js';
@@ -21,6 +22,8 @@ export interface ToolSuiteRun {
   onStart?(s: ToolScenario, i: number, n: number): void;
   onEnd?: Parameters<typeof runScenarios<ToolTestEnv>>[1]['onEnd'];
   now?: () => number;
+  triggers?: Record<string, TriggerConfig>;
+  announce?: (text: string) => void;
 }
 
 /** Runs tool scenarios against the tool registered with the (already started) emulator. */
@@ -28,13 +31,14 @@ export async function runToolSuite(o: ToolSuiteRun): Promise<RunResult> {
   const startedAt = new Date();
   const started = performance.now();
   const now = o.now ?? (() => Math.floor(Date.now() / 1000));
-  void o.emulator.keys.foreignKey().catch(() => undefined); // generated in the background, needed later
+  o.emulator.keys.prewarm(); // keys some scenarios need later are generated in the background
   const { results, interrupted } = await runScenarios<ToolTestEnv>(o.scenarios, {
     profile: o.profile, timeoutMs: o.timeoutMs, bail: o.bail, signal: o.signal,
     envFor: (_s, evidence) => {
       o.emulator.server.recorder = evidence;
       return {
         emulator: o.emulator, tool: o.emulator.tool, evidence, outcome: o.outcome, timeoutMs: o.timeoutMs, signal: o.signal, now,
+        triggers: o.triggers ?? {}, announce: o.announce ?? ((text) => process.stderr.write(`\n${text}\n`)),
         browser: new Browser({ evidence, timeoutMs: o.timeoutMs, signal: o.signal }),
       };
     },

@@ -9,6 +9,8 @@ export type HarnessErrorCode =
   | 'ERR_REDIRECT_LOOP'
   | 'ERR_UNEXPECTED_RESPONSE'
   | 'ERR_PORT_IN_USE'
+  | 'ERR_TRIGGER_TEMPLATE'
+  | 'ERR_TRIGGER_FAILED'
   | 'ERR_INTERNAL';
 
 export class HarnessError extends Error {

@@ -5,7 +5,7 @@ const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie'
 
 /** Keeps a JWT's header and payload (they are evidence) but drops the signature. */
 export function redactText(text: string): string {
-  return text.replace(JWT, '$1.$2.<signature redacted>').replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1<redacted>');
+  return text.replace(JWT, '$1.$2.<signature redacted>').replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]{16,}/gi, '$1<redacted>');
 }
 
 export function redactHeaders(headers: Record<string, string> | undefined): Record<string, string> | undefined {

@@ -40,6 +40,15 @@ function newKid(): string {
 export class KeyStore {
   /** A key nobody registered, for negative launches (NT-T-03); never published. */
   private foreign: Promise<CryptoKey> | undefined;
+  /** The next key for a rotation test, made ahead of time. */
+  private spare: ReturnType<typeof generateSigningKey> | undefined;
+
+  /** Starts generating the keys some scenarios need later, off the main thread, while others run. */
+  prewarm(): void {
+    void this.foreignKey().catch(() => undefined);
+    this.spare ??= generateSigningKey(newKid());
+    this.spare.catch(() => undefined);
+  }
 
   private constructor(
     private keys: SigningKey[],
@@ -122,6 +131,18 @@ export class KeyStore {
     this.privateJwks = [...this.privateJwks, privateJwk].slice(-2);
     await this.save();
     return key;
+  }
+
+  /**
+   * Rotation for a test: a new key under a new kid signs until `restore()`, and is never written to the
+   * key file, so a tool that registered our key itself (not our JWKS URL) keeps working next run.
+   */
+  async rotateTemporarily(): Promise<{ key: SigningKey; restore(): void }> {
+    const spare = this.spare ?? generateSigningKey(newKid());
+    this.spare = undefined;
+    const { key } = await spare;
+    this.keys = [...this.keys, key];
+    return { key, restore: () => { this.keys = this.keys.filter((k) => k !== key); } };
   }
 
   async publicPem(kid: string): Promise<string | undefined> {

@@ -114,3 +114,37 @@ export const OIDC = {
 
 /** Vendor extension claim used to prove that tools ignore claims they do not understand (LTI-SEC-013). */
 export const EXTENSION_CLAIM = 'https://lti-conform.example/claim/extension';
+
+/** OAuth 2 client-credentials grant with a JWT client assertion, Security Framework §4.1 / RFC 7523. */
+export const OAUTH = {
+  grantClientCredentials: 'client_credentials',
+  clientAssertionTypeJwtBearer: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+} as const;
+
+/** Deep Linking 2.0 content item types defined by the spec ([DL] §3.1–3.5); others must be URL-named (§3.7). */
+export const CONTENT_ITEM_TYPE = {
+  link: 'link',
+  ltiResourceLink: 'ltiResourceLink',
+  file: 'file',
+  html: 'html',
+  image: 'image',
+} as const;
+
+/** Presentation document targets of `accept_presentation_document_targets` ([DL] §4.4.1, §4.6.2). */
+export const DOCUMENT_TARGET = {
+  iframe: 'iframe',
+  window: 'window',
+  embed: 'embed',
+} as const;
+
+/** The single form parameter carrying a tool-originating message ([SEC] §5.2.1, [DL] §2.3). */
+export const TOOL_MESSAGE_FORM_FIELD = 'JWT';
+
+/** HTML form encoding other than url-encoded (an auto-submitted form may use it). */
+export const MULTIPART_FORM_DATA = 'multipart/form-data';
+
+/** Score `activityProgress` values ([AGS] §3.4.7). */
+export const ACTIVITY_PROGRESS = ['Initialized', 'Started', 'InProgress', 'Submitted', 'Completed'] as const;
+
+/** Score `gradingProgress` values ([AGS] §3.4.8). */
+export const GRADING_PROGRESS = ['FullyGraded', 'Pending', 'PendingManual', 'Failed', 'NotReady'] as const;

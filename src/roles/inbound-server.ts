@@ -23,6 +23,7 @@ export interface InboundResponse {
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE' | '*';
+  /** Exact path, or a prefix ending in '/*' (service URLs carry ids). */
   path: string;
   handle(req: InboundRequest): Promise<InboundResponse> | InboundResponse;
 }
@@ -32,6 +33,10 @@ export const json = (status: number, value: unknown, headers: Record<string, str
 });
 
 export const html = (status: number, body: string): InboundResponse => ({ status, headers: { 'content-type': 'text/html; charset=utf-8' }, body });
+
+function pathMatches(pattern: string, path: string): boolean {
+  return pattern.endsWith('/*') ? path.startsWith(pattern.slice(0, -1)) : pattern === path;
+}
 
 function readBody(req: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
@@ -99,8 +104,9 @@ export class InboundServer {
       if (read === undefined) out = json(413, { error: 'invalid_request', error_description: `body larger than ${MAX_INBOUND_BODY} bytes` });
       else {
         const params = method === 'POST' && /x-www-form-urlencoded/i.test(headers['content-type'] ?? '') ? new URLSearchParams(read) : url.searchParams;
-        const route = this.routes.find((r) => r.path === url.pathname && (r.method === '*' || r.method === method));
-        const allowed = this.routes.filter((r) => r.path === url.pathname).map((r) => r.method);
+        const onPath = this.routes.filter((r) => pathMatches(r.path, url.pathname));
+        const route = onPath.find((r) => r.method === '*' || r.method === method);
+        const allowed = onPath.map((r) => r.method);
         out = route
           ? await route.handle({ method, url, headers, body: read, params, exchangeId })
           : allowed.length > 0

@@ -2,14 +2,15 @@ import { runToolSuite } from '../../src/cli/tool-suite.js';
 import { DEFAULT_LAUNCH, outcomeRules } from '../../src/cli/outcome-rules.js';
 import type { Profile } from '../../src/core/check.js';
 import type { RunResult, ScenarioResult } from '../../src/core/result.js';
+import type { TriggerConfig } from '../../src/config/types.js';
 import type { PlatformEmulator } from '../../src/roles/platform/emulator.js';
 import { toolScenarios } from '../../suites/tool/index.js';
 
 /** Runs the tool suite in-process against whatever tool the emulator is registered with. */
-export function runSuite(emulator: PlatformEmulator, opts: { profile?: Profile; only?: string[] } = {}): Promise<RunResult> {
+export function runSuite(emulator: PlatformEmulator, opts: { profile?: Profile; only?: string[]; triggers?: Record<string, TriggerConfig>; timeoutMs?: number } = {}): Promise<RunResult> {
   const scenarios = opts.only ? toolScenarios.filter((s) => opts.only!.includes(s.id)) : toolScenarios;
   return runToolSuite({
-    emulator, scenarios, outcome: outcomeRules(DEFAULT_LAUNCH), profile: opts.profile ?? 'certification', timeoutMs: 10_000, bail: 0,
+    emulator, scenarios, outcome: outcomeRules(DEFAULT_LAUNCH), profile: opts.profile ?? 'certification', timeoutMs: opts.timeoutMs ?? 10_000, bail: 0, triggers: opts.triggers ?? {}, announce: () => undefined,
     strict: false, command: 'test tool', signal: new AbortController().signal,
   });
 }

@@ -2,7 +2,9 @@ import type { Hop, Navigation } from '../../http/browser.js';
 import { signJwt } from '../../keys/sign.js';
 import type { Mutator, LaunchMessage } from '../../mutators/types.js';
 import { PATHS, type AuthAnswer, type AuthRequest } from '../../roles/platform/emulator.js';
-import { freshId, resourceLinkClaims, type LaunchVariant } from '../../roles/platform/launch-claims.js';
+import {
+  AGS_SCOPES, CONTEXT_ID, deepLinkingClaims, freshId, RESOURCE_LINK_ID, resourceLinkClaims, type DeepLinkingSettings, type LaunchBase, type LaunchVariant,
+} from '../../roles/platform/launch-claims.js';
 import type { ToolTestEnv } from './env.js';
 
 export type LoginParams = Record<string, string | undefined>;
@@ -10,6 +12,8 @@ export type LoginParams = Record<string, string | undefined>;
 export interface LaunchSpec {
   method?: 'GET' | 'POST';
   variant?: LaunchVariant;
+  /** A deep-linking request (to target.deepLinkingUrl) with these settings (undefined = no settings claim). */
+  deepLinking?: { settings: DeepLinkingSettings | undefined };
   /** Change the login initiation parameters (defaults are all the parameters a platform may send). */
   login?: (defaults: Record<string, string>, env: ToolTestEnv) => LoginParams;
   mutators?: readonly Mutator[];
@@ -34,11 +38,16 @@ export interface LaunchRun {
   token?: SentToken;
 }
 
-export function defaultLoginParams(env: ToolTestEnv): Record<string, string> {
+/** Where the launch lands: the deep-linking URL for deep-linking requests, else the target link URI. */
+export function launchTarget(env: ToolTestEnv, spec: LaunchSpec): string {
+  return spec.deepLinking ? (env.tool.deepLinkingUrl ?? env.tool.targetLinkUri) : env.tool.targetLinkUri;
+}
+
+export function defaultLoginParams(env: ToolTestEnv, spec: LaunchSpec = {}): Record<string, string> {
   return {
     iss: env.emulator.issuer,
     login_hint: freshId('login-hint'),
-    target_link_uri: env.tool.targetLinkUri,
+    target_link_uri: launchTarget(env, spec),
     lti_message_hint: freshId('message-hint'),
     client_id: env.tool.clientId,
     lti_deployment_id: env.tool.deploymentId,
@@ -48,8 +57,14 @@ export function defaultLoginParams(env: ToolTestEnv): Record<string, string> {
 /** Builds, mutates and signs the id_token answering this authentication request. */
 async function buildToken(env: ToolTestEnv, spec: LaunchSpec, auth: AuthRequest): Promise<SentToken> {
   const now = env.now();
-  const base = { issuer: env.emulator.issuer, clientId: env.tool.clientId, deploymentId: env.tool.deploymentId, targetLinkUri: env.tool.targetLinkUri, nonce: auth.params.nonce ?? '', now };
-  let message: LaunchMessage = { header: { typ: 'JWT', kid: env.emulator.keys.current.kid }, payload: resourceLinkClaims(base, spec.variant ?? { persona: 'instructor' }), signing: 'rs256' };
+  const urls = env.emulator.services.urls(CONTEXT_ID, RESOURCE_LINK_ID);
+  const base: LaunchBase = {
+    issuer: env.emulator.issuer, clientId: env.tool.clientId, deploymentId: env.tool.deploymentId, targetLinkUri: launchTarget(env, spec), nonce: auth.params.nonce ?? '', now,
+    services: { lineItems: urls.lineItems, lineItem: urls.lineItem, memberships: urls.memberships, agsScopes: AGS_SCOPES },
+  };
+  const variant = spec.variant ?? { persona: 'instructor' };
+  const payload = spec.deepLinking ? deepLinkingClaims(base, variant, spec.deepLinking.settings) : resourceLinkClaims(base, variant);
+  let message: LaunchMessage = { header: { typ: 'JWT', kid: env.emulator.keys.current.kid }, payload, signing: 'rs256' };
   for (const m of spec.mutators ?? []) message = m.apply(message, { issuer: base.issuer, clientId: base.clientId, now });
   const jwt = await signJwt(message.header, message.payload, message.signing, env.emulator.keys);
   env.evidence.jwt('id_token sent to the tool', { ...message.header, alg: message.signing === 'none' ? 'none' : message.signing === 'hs256-public-pem' ? 'HS256' : 'RS256' }, message.payload);
@@ -66,7 +81,7 @@ function refusal(env: ToolTestEnv, auth: AuthRequest): AuthAnswer | undefined {
 
 /** One launch through the browser: login initiation, authentication request, form post of the id_token. */
 export async function launch(env: ToolTestEnv, spec: LaunchSpec = {}): Promise<LaunchRun> {
-  const defaults = defaultLoginParams(env);
+  const defaults = defaultLoginParams(env, spec);
   const loginParams = spec.login ? spec.login(defaults, env) : defaults;
   const login = Object.fromEntries(Object.entries(loginParams).filter((e): e is [string, string] => e[1] !== undefined));
   const run: Partial<LaunchRun> = { login };

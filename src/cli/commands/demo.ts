@@ -2,7 +2,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { HarnessError } from '../../core/errors.js';
 import { KeyStore } from '../../keys/store.js';
-import { startReferenceTool, type ToolFlaw } from '../../reference/tool/index.js';
+import { startReferenceTool, type RunningReferenceTool, type ToolFlaw } from '../../reference/tool/index.js';
+import type { TriggerConfig } from '../../config/types.js';
 import { PlatformEmulator, PATHS } from '../../roles/platform/emulator.js';
 import { toolScenarios } from '../../../suites/tool/index.js';
 import { execute } from '../execute.js';
@@ -29,10 +30,26 @@ export async function startDemoPair(flaws: readonly ToolFlaw[] = [], keyStore?: 
   const emulator = await PlatformEmulator.start({ host: '127.0.0.1', port: 0, keys, tool: placeholder });
   const tool = await startReferenceTool({
     flaws,
-    platform: { issuer: emulator.issuer, clientId: DEMO_CLIENT_ID, deploymentIds: [DEMO_DEPLOYMENT_ID], authorizationUrl: emulator.url(PATHS.authorization), jwksUrl: emulator.url(PATHS.jwks) },
+    platform: { issuer: emulator.issuer, clientId: DEMO_CLIENT_ID, deploymentIds: [DEMO_DEPLOYMENT_ID], authorizationUrl: emulator.url(PATHS.authorization), jwksUrl: emulator.url(PATHS.jwks), tokenUrl: emulator.url(PATHS.token) },
   });
-  emulator.tool = { ...placeholder, redirectUris: tool.redirectUris, loginInitiationUrl: tool.loginUrl, targetLinkUri: tool.targetLinkUri, jwksUrl: tool.jwksUrl };
-  return { emulator, tool, close: async () => { await tool.close(); await emulator.close(); } };
+  emulator.tool = { ...placeholder, redirectUris: tool.redirectUris, loginInitiationUrl: tool.loginUrl, targetLinkUri: tool.targetLinkUri, jwksUrl: tool.jwksUrl, deepLinkingUrl: tool.deepLinkingUrl };
+  return { emulator, tool, triggers: demoTriggers(tool.triggerUrls), close: async () => { await tool.close(); await emulator.close(); } };
+}
+
+const post = (url: string, body: Record<string, string>): TriggerConfig => ({
+  kind: 'http',
+  http: { method: 'POST', url, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+});
+
+/** The triggers a user would configure for the reference tool: its test routes, fed from the launch. */
+export function demoTriggers(u: RunningReferenceTool['triggerUrls']): Record<string, TriggerConfig> {
+  return {
+    grade: post(u.grade, { lineItem: '{{ags.lineitem}}', userId: '{{launch.sub}}' }),
+    lineItems: post(u.lineItems, { lineItems: '{{ags.lineitems}}' }),
+    createLineItem: post(u.createLineItem, { lineItems: '{{ags.lineitems}}' }),
+    results: post(u.results, { lineItem: '{{ags.lineitem}}' }),
+    roster: post(u.roster, { memberships: '{{nrps.url}}' }),
+  };
 }
 
 /** `lti-conform demo [tool]`: the whole tool suite against the embedded reference tool; no config needed. */
@@ -45,7 +62,7 @@ export async function demo(role: string | undefined, flags: RunFlags): Promise<n
   try {
     return await execute({
       emulator: pair.emulator, scenarios, outcome: outcomeRules(DEFAULT_LAUNCH), profile: parseProfile(flags.profile),
-      timeoutMs: parseTimeout(flags.timeout, DEFAULT_TIMEOUT_MS), bail: parseBail(flags.bail), command: 'demo tool', flags,
+      timeoutMs: parseTimeout(flags.timeout, DEFAULT_TIMEOUT_MS), bail: parseBail(flags.bail), command: 'demo tool', flags, triggers: pair.triggers,
     });
   } finally {
     await pair.close();

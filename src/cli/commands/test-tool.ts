@@ -34,7 +34,7 @@ export async function testTool(flags: RunFlags): Promise<number> {
     ...(config.emulator.publicUrl ? { publicUrl: config.emulator.publicUrl } : {}),
   });
   try {
-    return await execute({ emulator, scenarios, outcome: outcomeRules(config.launch), profile, timeoutMs, bail, command: 'test tool', flags });
+    return await execute({ emulator, scenarios, outcome: outcomeRules(config.launch), profile, timeoutMs, bail, command: 'test tool', flags, triggers: config.triggers });
   } finally {
     await emulator.close();
   }

@@ -1,6 +1,8 @@
 // Everything a request handler needs, built once by startReferenceTool.
 import type { FlawSet } from './flaws.js';
 import type { JwksCache } from './jwks-cache.js';
+import type { ToolKey } from './keys.js';
+import type { ServiceClient } from './services/client.js';
 import type { LoginState, Session, TtlStore } from './state-store.js';
 
 /** What the tool was told about the one platform it trusts (its registration). */
@@ -10,6 +12,8 @@ export interface PlatformRegistration {
   deploymentIds: string[];
   authorizationUrl: string;
   jwksUrl: string;
+  /** OAuth 2 token endpoint for the client_credentials grant (AGS, NRPS). */
+  tokenUrl: string;
 }
 
 export interface ToolContext {
@@ -20,12 +24,16 @@ export interface ToolContext {
   origin: string;
   launchUrl: string;
   targetLinkUri: string;
+  /** target_link_uri the platform uses for deep linking requests. */
+  deepLinkingUrl: string;
   secureCookies: boolean;
   states: TtlStore<LoginState>;
   /** Nonces already used by an accepted launch (replay guard). */
   nonces: TtlStore<true>;
   sessions: TtlStore<Session>;
   jwks: JwksCache;
+  key: ToolKey;
+  services: ServiceClient;
 }
 
 export const STATE_COOKIE = 'lti_state';

@@ -1,5 +1,5 @@
 // Switchable defects. Each flaw turns off (or, for the positive-side ones, turns on) exactly one named
-// rule of the reference tool, so a self-test can prove that the scenario aimed at that rule catches it.
+// rule or behaviour of the reference tool, so a self-test can prove that the scenario aimed at it catches it.
 
 export const LOGIN_FLAWS = [
   'login-accepts-missing-iss',
@@ -57,12 +57,42 @@ export const POSITIVE_SIDE_FLAWS = [
   'launch-requires-string-aud',
 ] as const;
 
+/** Deep linking responses, service calls (token, AGS, NRPS) and platform key handling. */
+export const SERVICE_FLAWS = [
+  'dl-omits-data',
+  'dl-wrong-aud',
+  'dl-ignores-accept-multiple',
+  'dl-ignores-accept-types',
+  'dl-accepts-missing-settings',
+  'dl-accepts-missing-return-url',
+  'dl-unsigned-kid',
+  'score-timestamp-without-zone',
+  'score-wrong-user-id',
+  'score-drops-line-item-query',
+  'lineitems-first-page-only',
+  'lineitems-rebuilds-next-url',
+  'lineitem-blank-label',
+  'results-wrong-accept',
+  'roster-first-page-only',
+  'nrps-wrong-accept',
+  'token-reuses-jti',
+  'token-never-renews',
+  'token-long-lived-assertion',
+  'jwks-cached-forever',
+] as const;
+
 export type ToolFlaw =
   | (typeof LOGIN_FLAWS)[number]
   | (typeof LAUNCH_FLAWS)[number]
-  | (typeof POSITIVE_SIDE_FLAWS)[number];
+  | (typeof POSITIVE_SIDE_FLAWS)[number]
+  | (typeof SERVICE_FLAWS)[number];
 
-export const TOOL_FLAWS: readonly ToolFlaw[] = [...LOGIN_FLAWS, ...LAUNCH_FLAWS, ...POSITIVE_SIDE_FLAWS];
+export const TOOL_FLAWS: readonly ToolFlaw[] = [
+  ...LOGIN_FLAWS,
+  ...LAUNCH_FLAWS,
+  ...POSITIVE_SIDE_FLAWS,
+  ...SERVICE_FLAWS,
+];
 
 /** Read-only view used by the handlers: `flaws.has('launch-ignores-exp')`. */
 export type FlawSet = ReadonlySet<ToolFlaw>;

@@ -3,7 +3,7 @@
 export interface Reply {
   status: number;
   headers: Record<string, string | string[]>;
-  body: string;
+  body: string | Buffer;
 }
 
 export function escapeHtml(s: string): string {
@@ -37,6 +37,31 @@ export function json(value: unknown): Reply {
     headers: { 'content-type': 'application/json', 'cache-control': 'max-age=300' },
     body: JSON.stringify(value),
   };
+}
+
+/** A JSON answer that is never cached (trigger routes). */
+export function jsonReply(status: number, value: unknown): Reply {
+  return {
+    status,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+    body: JSON.stringify(value),
+  };
+}
+
+/**
+ * The deep linking return: an auto-submitting form POST with the single field JWT, as the Security
+ * Framework prescribes for tool-originating messages.
+ */
+export function autoPost(action: string, jwt: string, setCookies: string[] = []): Reply {
+  const body =
+    '<!doctype html><html><head><meta charset="utf-8"><title>Returning to the platform</title></head>' +
+    '<body onload="document.forms[0].submit()">' +
+    `<form method="POST" action="${escapeHtml(action)}">` +
+    `<input type="hidden" name="JWT" value="${escapeHtml(jwt)}">` +
+    '<noscript><button type="submit">Continue</button></noscript></form></body></html>\n';
+  const headers: Reply['headers'] = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+  if (setCookies.length > 0) headers['set-cookie'] = setCookies;
+  return { status: 200, headers, body };
 }
 
 export interface CookieOptions {

@@ -1,15 +1,25 @@
-// The embedded reference LTI 1.3 tool: a small, genuinely correct tool with switchable flaws, used by
-// `lti-conform demo tool` and by self-tests. It shares no code with the judge (src/core, src/checks).
+// The embedded reference LTI 1.3 tool: a small, genuinely correct LTI Advantage tool (launches, deep
+// linking, AGS and NRPS client) with switchable flaws, used by `lti-conform demo tool` and by
+// self-tests. It shares no code with the judge (src/core, src/checks).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 import { SESSION_TTL_MS, STATE_TTL_MS, type PlatformRegistration, type ToolContext } from './context.js';
 import { flawSet, type ToolFlaw } from './flaws.js';
 import { JwksCache } from './jwks-cache.js';
+import { ToolKey } from './keys.js';
 import { PATHS, toolRequestListener } from './server.js';
+import { ServiceClient } from './services/client.js';
+import { TRIGGER_PATHS } from './services/triggers.js';
 import { TtlStore, type LoginState, type Session } from './state-store.js';
 
-export { TOOL_FLAWS, LOGIN_FLAWS, LAUNCH_FLAWS, POSITIVE_SIDE_FLAWS, type ToolFlaw } from './flaws.js';
+export {
+  TOOL_FLAWS,
+  LOGIN_FLAWS,
+  LAUNCH_FLAWS,
+  POSITIVE_SIDE_FLAWS,
+  SERVICE_FLAWS,
+  type ToolFlaw,
+} from './flaws.js';
 export type { PlatformRegistration } from './context.js';
 
 export interface ReferenceToolOptions {
@@ -23,31 +33,28 @@ export interface ReferenceToolOptions {
   now?: () => number;
 }
 
+/** The tool's trigger routes: POST a JSON body, get JSON back (see services/triggers.ts). */
+export type TriggerUrls = Record<keyof typeof TRIGGER_PATHS, string>;
+
 export interface RunningReferenceTool {
   baseUrl: string;
   loginUrl: string;
   launchUrl: string;
   redirectUris: string[];
   targetLinkUri: string;
+  /** target_link_uri for deep linking requests. */
+  deepLinkingUrl: string;
   jwksUrl: string;
+  triggerUrls: TriggerUrls;
   close(): Promise<void>;
-}
-
-/** The tool's own signing key, published for deep linking responses and client assertions. */
-async function toolJwks(): Promise<{ keys: unknown[] }> {
-  const { publicKey } = await generateKeyPair('RS256', { extractable: true });
-  const jwk = await exportJWK(publicKey);
-  const kid = await calculateJwkThumbprint(jwk);
-  return { keys: [{ ...jwk, kid, alg: 'RS256', use: 'sig' }] };
 }
 
 export async function startReferenceTool(opts: ReferenceToolOptions): Promise<RunningReferenceTool> {
   const flaws = flawSet(opts.flaws);
   const now = opts.now ?? Date.now;
   const host = opts.host ?? '127.0.0.1';
-  // Made on first request: launches never need it, and RSA key generation is slow.
-  let jwks: Promise<{ keys: unknown[] }> | undefined;
-  const publicJwks = (): Promise<{ keys: unknown[] }> => (jwks ??= toolJwks());
+  const platform: PlatformRegistration = { ...opts.platform, deploymentIds: [...opts.platform.deploymentIds] };
+  const key = new ToolKey();
 
   // The context needs the bound port, so the request listener is attached right after listen().
   const server = createServer();
@@ -63,19 +70,22 @@ export async function startReferenceTool(opts: ReferenceToolOptions): Promise<Ru
   const url = (path: string): string => `${origin}${path}`;
 
   const ctx: ToolContext = {
-    platform: { ...opts.platform, deploymentIds: [...opts.platform.deploymentIds] },
+    platform,
     flaws,
     now,
     origin: new URL(origin).origin,
     launchUrl: url(PATHS.launch),
     targetLinkUri: url(PATHS.resource),
+    deepLinkingUrl: url(PATHS.deepLink),
     secureCookies: false,
     states: new TtlStore<LoginState>(now, STATE_TTL_MS),
     nonces: new TtlStore<true>(now, SESSION_TTL_MS, 100_000),
     sessions: new TtlStore<Session>(now, SESSION_TTL_MS),
-    jwks: new JwksCache(opts.platform.jwksUrl, now),
+    jwks: new JwksCache(platform.jwksUrl, now, !flaws.has('jwks-cached-forever')),
+    key,
+    services: new ServiceClient({ platform, flaws, now, key }),
   };
-  server.on('request', toolRequestListener(ctx, publicJwks));
+  server.on('request', toolRequestListener(ctx));
 
   return {
     baseUrl: origin,
@@ -83,7 +93,15 @@ export async function startReferenceTool(opts: ReferenceToolOptions): Promise<Ru
     launchUrl: url(PATHS.launch),
     redirectUris: [url(PATHS.launch)],
     targetLinkUri: url(PATHS.resource),
+    deepLinkingUrl: url(PATHS.deepLink),
     jwksUrl: url(PATHS.jwks),
+    triggerUrls: {
+      grade: url(TRIGGER_PATHS.grade),
+      lineItems: url(TRIGGER_PATHS.lineItems),
+      createLineItem: url(TRIGGER_PATHS.createLineItem),
+      results: url(TRIGGER_PATHS.results),
+      roster: url(TRIGGER_PATHS.roster),
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

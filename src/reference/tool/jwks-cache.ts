@@ -15,13 +15,15 @@ export class JwksCache {
   constructor(
     private readonly url: string,
     private readonly now: () => number,
+    /** False only for the jwks-cached-forever flaw: a rotated key is then never learnt. */
+    private readonly refetchOnMiss = true,
   ) {}
 
   /** The key with this kid; on a miss, refetches at most once per 5 s for that kid. */
   async find(kid: string): Promise<JWK | undefined> {
     const keys = this.#keys ?? (await this.fetch());
     const hit = keys.find((k) => k.kid === kid);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined || !this.refetchOnMiss) return hit;
     const last = this.#lastRefetch.get(kid);
     const now = this.now();
     if (last !== undefined && now - last < REFETCH_INTERVAL_MS) return undefined;

@@ -1,5 +1,5 @@
 // Step 3: the authentication response (form POST to the redirect URI) becomes a launch or a refusal.
-import { CLAIM } from '../../lti/vocab.js';
+import { CLAIM, MESSAGE_TYPE } from '../../lti/vocab.js';
 import {
   onOrigin,
   SESSION_COOKIE,
@@ -7,6 +7,7 @@ import {
   STATE_COOKIE,
   type ToolContext,
 } from './context.js';
+import { handleDeepLinking } from './deep-link.js';
 import { cookie, page, redirect, refuse, type Reply } from './html.js';
 import { judgeClaims } from './rules.js';
 import { randomToken, type LoginState } from './state-store.js';
@@ -59,7 +60,15 @@ export async function handleLaunch(
     }
   }
 
-  const claimTarget = (payload as Record<string, unknown>)[CLAIM.targetLinkUri];
+  const secure = ctx.secureCookies;
+  // The replay flaw keeps the state cookie too, or the browser itself would block the replay.
+  const clearState = flaws.has('launch-allows-replay') ? [] : [cookie(STATE_COOKIE, '', { maxAgeSeconds: 0, secure })];
+  const claims = payload as Record<string, unknown>;
+  if (!verdict.guest && claims[CLAIM.messageType] === MESSAGE_TYPE.deepLinkingRequest) {
+    return handleDeepLinking(ctx, payload, clearState);
+  }
+
+  const claimTarget = claims[CLAIM.targetLinkUri];
   let landing: string;
   if (flaws.has('launch-lands-on-login-target') && login !== undefined) landing = login.loginTarget;
   else if (!verdict.guest && typeof claimTarget === 'string') landing = claimTarget;
@@ -69,11 +78,8 @@ export async function handleLaunch(
 
   const session = randomToken();
   ctx.sessions.set(session, { sub: typeof payload.sub === 'string' ? payload.sub : undefined });
-  const secure = ctx.secureCookies;
   const sessionCookie = cookie(SESSION_COOKIE, session, { maxAgeSeconds: SESSION_TTL_MS / 1000, secure });
-  // The replay flaw keeps the state cookie too, or the browser itself would block the replay.
-  if (flaws.has('launch-allows-replay')) return redirect(landing, [sessionCookie]);
-  return redirect(landing, [sessionCookie, cookie(STATE_COOKIE, '', { maxAgeSeconds: 0, secure })]);
+  return redirect(landing, [sessionCookie, ...clearState]);
 }
 
 /** The landing page (the tool's target_link_uri): shows who launched, from the session cookie. */

@@ -5,6 +5,7 @@ import { CLAIM, LTI_VERSION, MESSAGE_TYPE } from '../../lti/vocab.js';
 import type { JWTPayload } from 'jose';
 import type { ToolFlaw } from './flaws.js';
 import { CLOCK_LEEWAY_S, onOrigin, type ToolContext } from './context.js';
+import { DL_RULES } from './dl-rules.js';
 import { STRICT_RULES } from './strict-rules.js';
 
 export interface ClaimInput {
@@ -139,7 +140,9 @@ export const CLAIM_RULES: readonly ClaimRule[] = [
     name: 'message-type-supported', off: 'launch-accepts-unknown-message-type', status: 400,
     check: (c) => {
       const t = claim(c, CLAIM.messageType);
-      return absent(t) || t === MESSAGE_TYPE.resourceLink ? undefined : 'message_type is not supported';
+      return absent(t) || t === MESSAGE_TYPE.resourceLink || t === MESSAGE_TYPE.deepLinkingRequest
+        ? undefined
+        : 'message_type is not supported';
     },
   },
   {
@@ -170,8 +173,12 @@ export const CLAIM_RULES: readonly ClaimRule[] = [
     },
   },
   {
+    // Deep linking requests have no resource link ([DL] §4.4); every other message needs one.
     name: 'resource-link-present', off: 'launch-accepts-missing-resource-link', status: 400,
-    check: (c) => (absent(claim(c, CLAIM.resourceLink)) ? 'resource_link claim is required' : undefined),
+    check: (c) =>
+      absent(claim(c, CLAIM.resourceLink)) && claim(c, CLAIM.messageType) !== MESSAGE_TYPE.deepLinkingRequest
+        ? 'resource_link claim is required'
+        : undefined,
   },
   {
     name: 'resource-link-id', off: 'launch-accepts-empty-resource-link-id', status: 400,
@@ -206,6 +213,7 @@ export const CLAIM_RULES: readonly ClaimRule[] = [
       return typeof t === 'string' && onOrigin(t, ctx.origin) ? undefined : 'target_link_uri is not on this tool';
     },
   },
+  ...DL_RULES,
   ...STRICT_RULES,
 ];
 

@@ -1,14 +1,17 @@
 // node:http plumbing: routing, body reading, writing replies. No LTI logic here.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { contentBody } from './content-items.js';
 import type { ToolContext } from './context.js';
-import { json, parseCookies, refuse, type Reply } from './html.js';
+import { json, jsonReply, parseCookies, refuse, type Reply } from './html.js';
 import { handleLaunch, handleResource } from './launch.js';
 import { handleLogin } from './login.js';
+import { handleTrigger, isTriggerPath } from './services/triggers.js';
 
 export const PATHS = {
   login: '/lti/login',
   launch: '/lti/launch',
   resource: '/lti/resource',
+  deepLink: '/lti/deep-link',
   jwks: '/.well-known/jwks.json',
 } as const;
 
@@ -16,24 +19,39 @@ const MAX_BODY_BYTES = 256 * 1024;
 
 class BodyError extends Error {
   constructor(readonly reply: Reply) {
-    super(reply.body);
+    super(`body refused with ${reply.status}`);
   }
 }
 
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+async function readText(req: IncomingMessage, tooLarge: Reply): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyError(refuse(400, 'request body is too large'));
+    if (size > MAX_BODY_BYTES) throw new BodyError(tooLarge);
     chunks.push(chunk as Buffer);
   }
-  if (size === 0) return new URLSearchParams();
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  const text = await readText(req, refuse(400, 'request body is too large'));
+  if (text.length === 0) return new URLSearchParams();
   if (type !== 'application/x-www-form-urlencoded') {
     throw new BodyError(refuse(400, 'expected an application/x-www-form-urlencoded body'));
   }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+  return new URLSearchParams(text);
+}
+
+// Lenient about Content-Type: trigger configs often omit it, and the body's shape is checked anyway.
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const text = await readText(req, jsonReply(400, { ok: false, error: 'request body is too large' }));
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new BodyError(jsonReply(400, { ok: false, error: 'the body must be JSON' }));
+  }
 }
 
 function allow(methods: string): Reply {
@@ -42,10 +60,19 @@ function allow(methods: string): Reply {
   return r;
 }
 
-async function route(ctx: ToolContext, publicJwks: () => Promise<unknown>, req: IncomingMessage): Promise<Reply> {
+async function route(ctx: ToolContext, req: IncomingMessage): Promise<Reply> {
   const url = new URL(req.url ?? '/', ctx.origin);
   const method = req.method ?? 'GET';
   const cookies = parseCookies(req.headers.cookie);
+  if (isTriggerPath(url.pathname)) {
+    if (method !== 'POST') return allow('POST');
+    return handleTrigger(ctx.services, url.pathname, await readJson(req));
+  }
+  const content = contentBody(url.pathname, url.searchParams);
+  if (content !== undefined) {
+    if (method !== 'GET') return allow('GET');
+    return { status: 200, headers: { 'content-type': content.type }, body: content.body };
+  }
   switch (url.pathname) {
     case PATHS.login: {
       if (method !== 'GET' && method !== 'POST') return allow('GET, POST');
@@ -57,12 +84,14 @@ async function route(ctx: ToolContext, publicJwks: () => Promise<unknown>, req: 
     case PATHS.launch:
       if (method !== 'POST') return allow('POST');
       return handleLaunch(ctx, await readForm(req), cookies);
+    // A resource link launch may name the deep linking URL; it lands like any other.
     case PATHS.resource:
+    case PATHS.deepLink:
       if (method !== 'GET') return allow('GET');
       return handleResource(ctx, cookies);
     case PATHS.jwks:
       if (method !== 'GET') return allow('GET');
-      return json(await publicJwks());
+      return json(await ctx.key.jwks());
     default:
       return refuse(404, 'no such page');
   }
@@ -73,9 +102,9 @@ function write(res: ServerResponse, reply: Reply): void {
   res.end(reply.body);
 }
 
-export function toolRequestListener(ctx: ToolContext, publicJwks: () => Promise<unknown>): RequestListener {
+export function toolRequestListener(ctx: ToolContext): RequestListener {
   return (req, res) => {
-    route(ctx, publicJwks, req).then(
+    route(ctx, req).then(
       (reply) => write(res, reply),
       (e: unknown) => {
         if (e instanceof BodyError) return write(res, e.reply);

@@ -2,6 +2,7 @@ import type { KeyStore } from '../../keys/store.js';
 import { OIDC } from '../../lti/vocab.js';
 import { html, InboundServer, json, type InboundRequest, type Route } from '../inbound-server.js';
 import { autoPostPage, escapeHtml, launchStartPage } from './pages.js';
+import { PlatformServices, SERVICE_PATHS } from './services/index.js';
 
 export interface ToolRegistration {
   clientId: string;
@@ -38,7 +39,8 @@ export const PATHS = {
   openidConfiguration: '/.well-known/openid-configuration',
   jwks: '/.well-known/jwks.json',
   authorization: '/auth',
-  token: '/token',
+  token: SERVICE_PATHS.token,
+  deepLinkReturn: SERVICE_PATHS.deepLinkReturn,
   launchStart: '/launch',
   decoy: '/decoy-landing',
 } as const;
@@ -54,10 +56,13 @@ export class PlatformEmulator {
   readonly authRequests: AuthRequest[] = [];
   /** Hits on the decoy URL we pass as an unsigned target_link_uri (NT-T-33). */
   decoyHits = 0;
+  /** Token endpoint, AGS, NRPS and deep-link return, with the raw log of what the tool sent them. */
+  readonly services: PlatformServices;
   private base = '';
 
   private constructor(readonly opts: PlatformEmulatorOptions) {
-    this.server = new InboundServer(this.routes(), opts.host, opts.port);
+    this.services = new PlatformServices({ base: () => this.base, tool: () => this.opts.tool });
+    this.server = new InboundServer([...this.routes(), ...this.services.routes()], opts.host, opts.port);
   }
 
   static async start(opts: PlatformEmulatorOptions): Promise<PlatformEmulator> {

@@ -1,11 +1,13 @@
 // A tiny platform for driving the reference tool by hand: a JWKS server, token signing, and the three
 // HTTP steps (login, form POST launch, landing page) done with undici without following redirects.
+// Every other path goes to the service side (token, AGS, NRPS) in fake-services.ts.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CompactSign, exportJWK, exportSPKI, generateKeyPair, type CryptoKey, type JWK } from 'jose';
 import { request } from 'undici';
 import { CLAIM, LTI_VERSION, MESSAGE_TYPE, ROLE } from '../../../src/lti/vocab.js';
 import type { RunningReferenceTool } from '../../../src/reference/tool/index.js';
+import { FakeServices } from './fake-services.js';
 
 interface KeyPair {
   kid: string;
@@ -29,6 +31,7 @@ export class FakePlatform {
   jwksUrl = '';
   authorizationUrl = '';
   jwksRequests = 0;
+  readonly services = new FakeServices();
   private keys: KeyPair[] = [];
   private foreign: KeyPair | undefined;
   private server: Server | undefined;
@@ -37,7 +40,11 @@ export class FakePlatform {
     const p = new FakePlatform();
     p.keys = [await makeKey('platform-key-1')];
     p.foreign = await makeKey('platform-key-1');
-    p.server = createServer((_req, res) => {
+    p.server = createServer((req, res) => {
+      if (new URL(req.url ?? '/', p.issuer).pathname !== '/jwks') {
+        p.services.handle(req, res).catch(() => res.destroy());
+        return;
+      }
       p.jwksRequests++;
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ keys: p.keys.map((k) => k.jwk) }));
@@ -46,6 +53,7 @@ export class FakePlatform {
     const { port } = p.server.address() as AddressInfo;
     p.issuer = `http://127.0.0.1:${port}`;
     p.jwksUrl = `${p.issuer}/jwks`;
+    p.services.base = p.issuer;
     p.authorizationUrl = `${p.issuer}/auth?x=1`;
     return p;
   }
@@ -57,6 +65,7 @@ export class FakePlatform {
       deploymentIds: [this.deploymentId],
       authorizationUrl: this.authorizationUrl,
       jwksUrl: this.jwksUrl,
+      tokenUrl: this.services.urls.token,
     };
   }
 

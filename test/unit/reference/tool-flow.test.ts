@@ -102,7 +102,7 @@ describe('reference tool: launch', () => {
     ['extra untrusted aud', { aud: ['tool-client-1', 'other'], azp: 'tool-client-1' }, 401],
     ['nonce mismatch', { nonce: 'not-the-login-nonce' }, 400],
     ['empty sub', { sub: '' }, 400],
-    ['deep linking message type (unsupported)', { [CLAIM.messageType]: MESSAGE_TYPE.deepLinkingRequest }, 400],
+    ['deep linking message type without settings', { [CLAIM.messageType]: MESSAGE_TYPE.deepLinkingRequest }, 400],
   ])('refuses: %s', async (_name, change: Record<string, unknown>, status) => {
     const l = await login(platform, tool);
     const r = await launch(tool, l, await platform.sign(kid(), { ...platform.payload(tool, l.nonce), ...change }));

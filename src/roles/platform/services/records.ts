@@ -16,6 +16,8 @@ export interface DecodedAssertion {
 export interface TokenRequestRecord {
   exchangeId: string;
   at: number;
+  /** HTTP method (anything but POST is refused with 405, and still recorded). */
+  method?: string;
   contentType: string;
   /** The form fields as received (client_assertion kept in `assertion`, decoded). */
   form: Record<string, string>;
@@ -25,9 +27,14 @@ export interface TokenRequestRecord {
   status: number;
   /** Error code we answered with, when we refused. */
   error?: string;
+  errorDescription?: string;
+  /** Scopes asked for, as split from `scope`. */
+  requestedScopes?: string[];
   grantedScopes: string[];
   /** The access token we issued (never reported; checks compare tokens by identity). */
   accessToken?: string;
+  /** When that token expires (ms clock). */
+  expiresAt?: number;
 }
 
 export type ServiceOperation =
@@ -58,14 +65,19 @@ export interface ServiceCallRecord {
   service: 'ags' | 'nrps';
   operation: ServiceOperation;
   method: string;
-  /** Full URL as received, query included. */
+  /** Full URL as received, query included (origin: our base URL, so it compares with the URLs we issued). */
   url: string;
   headers: Record<string, string>;
   body: string;
   token: TokenUse;
   status: number;
+  /** Error code we answered with, when we refused. */
+  error?: string;
+  errorDescription?: string;
   /** Context id the URL belongs to. */
   contextId?: string;
+  /** Line item id (URL) the call addressed, for line item, scores and results calls. */
+  lineItemId?: string;
   /** For paged reads: which page this was (1-based) and whether more pages remained. */
   page?: { index: number; hasNext: boolean };
 }
@@ -80,4 +92,6 @@ export interface DeepLinkReturnRecord {
   form: Record<string, string>;
   /** Query of the return URL (we put a session id there to match the request). */
   query: Record<string, string>;
+  /** What we answered (405 for anything but POST). */
+  status?: number;
 }

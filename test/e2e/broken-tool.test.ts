@@ -5,6 +5,8 @@ import { toolScenarios } from '../../suites/tool/index.js';
 import { caughtIds, findings, runSuite } from '../support/run-suite.js';
 
 const t = (...ids: string[]): string[] => ids.map((id) => `tool.launch.${id}`).sort();
+/** Ids outside tool.launch, given without the leading 'tool.'. */
+const s = (...ids: string[]): string[] => ids.map((id) => `tool.${id}`).sort();
 const both = (suffix: string): string[] => t(`accepts-instructor${suffix}`, `accepts-student${suffix}`);
 
 /**
@@ -58,6 +60,26 @@ const EXPECTED: Record<ToolFlaw, string[]> = {
   'launch-requires-name': [...both('-email-only'), ...both('-no-pii'), ...both('-email-without-context')].sort(),
   'launch-refuses-unknown-claims': t('accepts-unknown-claims'),
   'launch-requires-string-aud': t('accepts-aud-array'),
+  'dl-omits-data': s('deep-linking.echoes-data', 'deep-linking.returns-valid-response'),
+  'dl-wrong-aud': s('deep-linking.returns-valid-response'),
+  'dl-ignores-accept-multiple': s('deep-linking.single-item-when-not-multiple'),
+  'dl-ignores-accept-types': s('deep-linking.respects-accept-types-and-targets', 'deep-linking.single-item-when-not-multiple'),
+  'dl-accepts-missing-settings': s('deep-linking.rejects-missing-settings'),
+  'dl-accepts-missing-return-url': s('deep-linking.rejects-missing-return-url'),
+  'dl-unsigned-kid': s('deep-linking.returns-valid-response'),
+  'score-timestamp-without-zone': s('ags.posts-score', 'ags.renews-expired-token'),
+  'score-wrong-user-id': s('ags.posts-score', 'ags.renews-expired-token'),
+  'score-drops-line-item-query': s('ags.posts-score', 'ags.renews-expired-token'),
+  'lineitems-first-page-only': s('ags.reads-all-line-items'),
+  'lineitems-rebuilds-next-url': s('ags.reads-all-line-items'),
+  'lineitem-blank-label': s('ags.creates-line-item'),
+  'results-wrong-accept': s('ags.reads-results'),
+  'roster-first-page-only': s('nrps.reads-whole-roster'),
+  'nrps-wrong-accept': s('nrps.reads-whole-roster'),
+  'token-reuses-jti': s('ags.creates-line-item', 'ags.reads-all-line-items', 'ags.reads-results', 'ags.renews-expired-token', 'nrps.reads-whole-roster'),
+  'token-never-renews': s('ags.renews-expired-token'),
+  'token-long-lived-assertion': s('ags.creates-line-item', 'ags.posts-score', 'ags.reads-all-line-items', 'ags.reads-results', 'ags.renews-expired-token', 'nrps.reads-whole-roster'),
+  'jwks-cached-forever': s('keys.rotation'),
 };
 
 const pairs: { close(): Promise<void> }[] = [];
@@ -79,7 +101,7 @@ describe('broken counterparts: the reference tool with one flaw', () => {
   it.concurrent.each(Object.entries(EXPECTED))('%s is caught by exactly its scenarios', async (flaw, expected) => {
     const pair = await startDemoPair([flaw as ToolFlaw]);
     pairs.push(pair);
-    const run = await runSuite(pair.emulator);
+    const run = await runSuite(pair.emulator, { triggers: pair.triggers });
     expect(caughtIds(run), findings(run).join('\n')).toEqual(expected);
   });
 });

@@ -12,14 +12,14 @@ describe('self-play: the whole tool suite against the reference tool', () => {
   afterAll(() => pair.close());
 
   it('passes every scenario in the certification profile, with no warnings', async () => {
-    const run: RunResult = await runSuite(pair.emulator);
+    const run: RunResult = await runSuite(pair.emulator, { triggers: pair.triggers });
     expect(findings(run)).toEqual([]);
     expect(run.scenarios.map((s) => s.status).every((s) => s === 'passed')).toBe(true);
     expect(run.scenarios).toHaveLength(toolScenarios.length);
   });
 
   it('skips only the certification-only scenario in the spec profile', async () => {
-    const run = await runSuite(pair.emulator, { profile: 'spec' });
+    const run = await runSuite(pair.emulator, { profile: 'spec', triggers: pair.triggers });
     expect(run.scenarios.filter((s) => s.status === 'skipped').map((s) => s.id)).toEqual(['tool.launch.rejects-missing-sub']);
     expect(findings(run)).toEqual([]);
   });

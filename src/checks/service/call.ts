@@ -26,6 +26,7 @@ export const bearerTokenValid: Check<ServiceCallInput> = {
   run: ({ call }) => {
     const t = call.token;
     if (!t.present) return fail('the call has no Authorization: Bearer token', 'an access token from the token endpoint', null);
+    if (t.expired && t.revoked) return pass('we revoked this token before its expires_in; the 401 it got is expected');
     if (t.expired) return fail('the access token had expired; the tool must request a new one (no refresh tokens)', 'an unexpired access token', 'expired token');
     if (!t.valid) return fail('the bearer token is not one our token endpoint issued', 'an access token from the token endpoint', 'unknown token');
     return pass();

@@ -81,8 +81,8 @@ const responses: ToolScenario[] = [
   }),
   responseScenario({
     id: 'single-item-when-not-multiple', title: 'returns at most one item, of an accepted type, when accept_multiple is false',
-    summary: 'NT-T-37: accept_multiple false and accept_types ["link"]; the response should hold at most one item, a link (the spec has no explicit MUST here, so a warning).',
-    refs: [rule('LTI-DLR-013')], settings: (d) => ({ ...d, accept_multiple: false, accept_types: ['link'] }), checks: [dlItemsMultiple, dlItemsAcceptedTypes],
+    summary: 'NT-T-37: accept_multiple false with accept_types ["link", "html"]; the response should hold at most one item, of an accepted type (the spec has no explicit MUST here, so a warning).',
+    refs: [rule('LTI-DLR-013')], settings: (d) => ({ ...d, accept_multiple: false, accept_types: ['link', 'html'] }), checks: [dlItemsMultiple, dlItemsAcceptedTypes],
   }),
   responseScenario({
     id: 'respects-accept-types-and-targets', title: 'returns only ltiResourceLink items for an iframe when that is all that is accepted',

@@ -63,8 +63,10 @@ export interface ServiceScenarioData {
   trigger: string;
   instructions: string;
   expected: string;
-  /** The call that completes what the trigger asked for. */
+  /** The call that completes what the trigger asked for (the wait ends there). */
   done: (c: ServiceCallRecord) => boolean;
+  /** The call that shows the tool acted at all (default: done); paged reads judge completeness apart. */
+  acted?: (c: ServiceCallRecord) => boolean;
 }
 
 /** Launch, trigger, wait for the expected call, then judge every token request and call since the trigger. */
@@ -76,9 +78,10 @@ export function serviceScenario(d: ServiceScenarioData): ToolScenario {
     async run(ctx) {
       const facts = await serviceLaunch(ctx);
       const mark = markTraffic(ctx.env);
-      const got = await triggerAndWait(ctx, d.trigger, d.instructions, facts, mark, d.done);
-      const seen = ctx.env.emulator.services.calls.slice(mark.call).map(describeCall);
-      ctx.judge(expectedCall(d.refs), { arrived: got !== undefined, expected: d.expected, seen }, { evidence: got ? [got.exchangeId] : [] });
+      await triggerAndWait(ctx, d.trigger, d.instructions, facts, mark, d.done);
+      const calls = ctx.env.emulator.services.calls.slice(mark.call);
+      const got = calls.find(d.acted ?? d.done);
+      ctx.judge(expectedCall(d.refs), { arrived: got !== undefined, expected: d.expected, seen: calls.map(describeCall) }, { evidence: got ? [got.exchangeId] : [] });
       judgeTraffic(ctx, mark, facts);
     },
   };

@@ -18,7 +18,7 @@ const ags: ToolScenario[] = [
     id: 'tool.ags.reads-all-line-items', suite: 'tool.ags', title: 'reads every page of the line item container, following next links verbatim',
     summary: 'NT-T-47: the container answers in pages of two with a rel="next" URL carrying its own query; the tool must follow each next URL as given until the last page.',
     refs: [rule('LTI-AGS-009')], trigger: 'lineItems',
-    instructions: 'Read every line item of {{ags.lineitems}}.', expected: 'GET of the last line item page', done: lastPage('lineitems.get'),
+    instructions: 'Read every line item of {{ags.lineitems}}.', expected: 'line item container GET', done: lastPage('lineitems.get'), acted: (c) => c.operation === 'lineitems.get',
   }),
   serviceScenario({
     id: 'tool.ags.creates-line-item', suite: 'tool.ags', title: 'creates a well-formed line item',
@@ -53,7 +53,7 @@ const renewsToken: ToolScenario = {
     const got = await triggerAndWait(ctx, 'grade', 'Post a score for user {{launch.sub}} again.', facts, mark, (c) => ok(c) && c.token.valid);
     const seen = ctx.env.emulator.services.calls.slice(mark.call).map(describeCall);
     ctx.judge(expectedCall(renewRefs), { arrived: got !== undefined, expected: 'a score POST with a newly issued token after the old one expired', seen }, { evidence: got ? [got.exchangeId] : [] });
-    judgeTraffic(ctx, mark, facts, { expiredOnPurpose: true });
+    judgeTraffic(ctx, mark, facts);
   },
 };
 
@@ -62,7 +62,7 @@ const nrps: ToolScenario[] = [
     id: 'tool.nrps.reads-whole-roster', suite: 'tool.nrps', title: 'reads every page of the roster with the right Accept header and scope',
     summary: 'NT-T-51: the membership container answers in pages of three with rel="next" links and members without status; the tool must read every page, send Accept: the membership container media type and a token with the NRPS scope.',
     certification: 'NRPS: Verify JSON Header / Verify Bearer Token / Verify Bearer Scope', refs: [rule('LTI-NRPS-001')], trigger: 'roster',
-    instructions: 'Read the whole roster at {{nrps.url}}.', expected: 'GET of the last roster page', done: lastPage('memberships.get'),
+    instructions: 'Read the whole roster at {{nrps.url}}.', expected: 'membership GET', done: lastPage('memberships.get'), acted: (c) => c.operation === 'memberships.get',
   }),
 ];
 

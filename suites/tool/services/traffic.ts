@@ -55,7 +55,7 @@ export interface LaunchFacts {
  * its kind: service scenarios call it after their trigger, launches after the launch (calls a tool makes
  * on its own are judged too).
  */
-export function judgeTraffic(ctx: Ctx, mark: TrafficMark, launch: LaunchFacts, opts: { expiredOnPurpose?: boolean } = {}): void {
+export function judgeTraffic(ctx: Ctx, mark: TrafficMark, launch: LaunchFacts): void {
   const s = ctx.env.emulator.services;
   const now = ctx.env.now();
   const tokens = s.tokenRequests;
@@ -68,9 +68,7 @@ export function judgeTraffic(ctx: Ctx, mark: TrafficMark, launch: LaunchFacts, o
   for (const call of calls) {
     const ev = { evidence: [call.exchangeId] };
     const requiredScope = REQUIRED_SCOPE[call.operation];
-    // A call with a token we expired early is the 401 the renewal scenario provokes, not a defect.
-    const provoked = opts.expiredOnPurpose === true && call.token.expired;
-    if (requiredScope && !provoked) for (const check of SERVICE_CALL_CHECKS) ctx.judge(check, { call, requiredScope }, ev);
+    if (requiredScope) for (const check of SERVICE_CALL_CHECKS) ctx.judge(check, { call, requiredScope }, ev);
     if (call.operation === 'scores.post') for (const check of SCORE_POST_CHECKS) ctx.judge(check, { call, lineItemUrl: launch.lineItem, launchSub: launch.sub, earlierTimestamps: scoreTimestampsBefore(s.calls, call) }, ev);
     if (call.operation === 'lineitems.post') for (const check of LINE_ITEM_POST_CHECKS) ctx.judge(check, { call }, ev);
     if (call.operation === 'lineitems.get') for (const check of LINE_ITEMS_GET_CHECKS) ctx.judge(check, { call }, ev);

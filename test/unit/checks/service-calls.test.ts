@@ -32,6 +32,10 @@ describe('service call checks', () => {
     expect(tokenScoped.run(read, CTX)).toEqual({ ok: true });
   });
 
+  it('a token we revoked before its expires_in is not held against the tool (NT-T-46 provokes it)', () => {
+    expect(bearerTokenValid.run(token({ valid: false, expired: true, revoked: true }), CTX)).toEqual({ ok: true, note: 'we revoked this token before its expires_in; the 401 it got is expected' });
+  });
+
   it('the scope check leaves a missing token to the token check', () => {
     expect(tokenScoped.run(token({ present: false, valid: false }), CTX)).toEqual({ ok: true, note: 'no usable token (see service-call.bearer-token.valid)' });
   });

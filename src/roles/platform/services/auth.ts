@@ -14,7 +14,7 @@ export function tokenUse(headers: Record<string, string>, tokens: TokenStore): T
   const t = tokens.find(m[1]!);
   if (!t) return { present: true, valid: false, expired: false, scopes: [] };
   const expired = tokens.isExpired(t);
-  return { present: true, valid: !expired, expired, scopes: [...t.scopes], issuedBy: t.issuedBy };
+  return { present: true, valid: !expired, expired, scopes: [...t.scopes], issuedBy: t.issuedBy, ...(t.revoked ? { revoked: true } : {}) };
 }
 
 /**

@@ -53,6 +53,8 @@ export interface TokenUse {
   /** Issued by us and not expired. */
   valid: boolean;
   expired: boolean;
+  /** We ended it before its expires_in (NT-T-46); a 401 then a new token is the right answer. */
+  revoked?: boolean;
   scopes: string[];
   /** Index into the token request log of the request that issued it. */
   issuedBy?: number;

@@ -8,6 +8,8 @@ export interface IssuedToken {
   expiresAt: number;
   /** Index of the token request that issued it. */
   issuedBy: number;
+  /** Ended early by us (expireTokens), before the expires_in the tool was told. */
+  revoked?: boolean;
 }
 
 export class TokenStore {
@@ -35,7 +37,10 @@ export class TokenStore {
 
   expireAll(): void {
     const now = this.now();
-    for (const t of this.tokens.values()) t.expiresAt = Math.min(t.expiresAt, now);
+    for (const t of this.tokens.values()) {
+      if (t.expiresAt > now) t.revoked = true;
+      t.expiresAt = Math.min(t.expiresAt, now);
+    }
   }
 
   jtiSeen(key: string): boolean {

@@ -1,11 +1,13 @@
 // Reports are shared in CI logs: credentials never reach them.
 
 const JWT = /\b(eyJ[A-Za-z0-9_-]*)\.(eyJ[A-Za-z0-9_-]*|[A-Za-z0-9_-]*)\.([A-Za-z0-9_-]{8,})/g;
+/** A credential after "Bearer": anything token-like, but not prose such as "bearer access token". */
+const BEARER = /(Bearer\s+)(?=[A-Za-z0-9._~+/=-]*[0-9._~+/=-]|[A-Za-z0-9._~+/=-]{20,})[A-Za-z0-9._~+/=-]+/gi;
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 
 /** Keeps a JWT's header and payload (they are evidence) but drops the signature. */
 export function redactText(text: string): string {
-  return text.replace(JWT, '$1.$2.<signature redacted>').replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]{16,}/gi, '$1<redacted>');
+  return text.replace(JWT, '$1.$2.<signature redacted>').replace(BEARER, '$1<redacted>');
 }
 
 export function redactHeaders(headers: Record<string, string> | undefined): Record<string, string> | undefined {

@@ -73,10 +73,15 @@ export async function workspace(): Promise<Workspace> {
         `  loginInitiationUrl: ${base}/login`,
         `  targetLinkUri: ${base}/launch`,
         `  redirectUris: [${base}/launch]`,
+        `  deepLinkingUrl: ${base}/deep-link`,
+        `  jwksUrl: ${base}/jwks`,
         'emulator:',
         '  host: 127.0.0.1',
         '  port: 0',
         `  keyFile: ${JSON.stringify(join(dir, 'keys', 'emulator.json'))}`,
+        // Every scenario runs (none is skipped for want of a trigger); each starts with a launch.
+        'triggers:',
+        ...['grade', 'lineItems', 'createLineItem', 'results', 'roster'].map((t) => `  ${t}: { http: { method: POST, url: "${base}/test/${t}" } }`),
         '',
       ].join('\n');
       await writeFile(file, yaml);

@@ -3,7 +3,9 @@ import type { Mutator } from '../../mutators/types.js';
 import { CONTEXT_ID, freshId, RESOURCE_LINK_ID, type DeepLinkingSettings } from '../../roles/platform/launch-claims.js';
 import type { DeepLinkReturnRecord } from '../../roles/platform/services/records.js';
 import type { ToolTestEnv } from './env.js';
-import { launch, type LaunchRun } from './launch.js';
+import { authHandlerFor, launch, type LaunchRun, type LaunchSpec } from './launch.js';
+import { runTrigger } from '../triggers/index.js';
+import { PATHS } from '../../roles/platform/emulator.js';
 import { verifyToolJwt, type ToolJwt } from './tool-jwt.js';
 
 export interface DeepLinkingRun {
@@ -31,6 +33,27 @@ export function defaultSettings(env: ToolTestEnv, session: string): DeepLinkingS
 }
 
 /**
+ * A tool that shows a content picker needs a person: with triggers.deepLinking set to manual, they open
+ * our launch page in a real browser, pick content, and the tool posts the response back to us.
+ */
+async function withPerson(env: ToolTestEnv, spec: LaunchSpec, session: string, mine: (r: DeepLinkReturnRecord) => boolean, since: number): Promise<DeepLinkReturnRecord | undefined> {
+  const config = env.triggers.deepLinking;
+  if (config?.kind !== 'manual') return undefined;
+  const url = new URL(env.emulator.url(PATHS.launchStart));
+  url.searchParams.set('message', 'deep-linking');
+  await runTrigger(config, {
+    name: 'deepLinking', vars: { 'launch.url': url.toString(), session }, timeoutMs: env.timeoutMs, signal: env.signal, evidence: env.evidence, announce: env.announce,
+    instructions: 'Open {{launch.url}} in a browser, pick any content in the tool and submit it.',
+  });
+  env.emulator.authHandler = authHandlerFor(env, spec, {});
+  try {
+    return await env.emulator.services.waitFor('deepLinkReturn', mine, { timeoutMs: config.timeoutMs ?? Math.max(env.timeoutMs, 300_000), signal: env.signal, since });
+  } finally {
+    env.emulator.authHandler = undefined;
+  }
+}
+
+/**
  * Sends an LtiDeepLinkingRequest through the browser and collects the response the tool posts back.
  * `settings` shapes the request from the defaults (undefined = no settings claim at all).
  */
@@ -43,8 +66,11 @@ export async function deepLinkingLaunch(
   const session = freshId('dl');
   const chosen = settings(defaultSettings(env, session));
   const mark = env.emulator.services.marks().deepLinkReturn;
-  const run = await launch(env, { deepLinking: { settings: chosen }, mutators });
-  const returned = env.emulator.services.deepLinkReturns.slice(mark).find((r) => r.query.session === session);
+  const spec = { deepLinking: { settings: chosen }, mutators };
+  const run = await launch(env, spec);
+  const mine = (r: DeepLinkReturnRecord): boolean => r.query.session === session;
+  let returned = env.emulator.services.deepLinkReturns.slice(mark).find(mine);
+  if (!returned && run.answer?.kind === 'post') returned = await withPerson(env, spec, session, mine, mark);
   if (!returned) return { launch: run, settings: chosen };
   const jwt = returned.form.JWT;
   const response = jwt ? await verifyToolJwt(env, jwt) : undefined;

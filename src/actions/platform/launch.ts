@@ -1,7 +1,7 @@
 import type { Hop, Navigation } from '../../http/browser.js';
 import { signJwt } from '../../keys/sign.js';
 import type { Mutator, LaunchMessage } from '../../mutators/types.js';
-import { PATHS, type AuthAnswer, type AuthRequest } from '../../roles/platform/emulator.js';
+import { PATHS, type AuthAnswer, type AuthHandler, type AuthRequest } from '../../roles/platform/emulator.js';
 import {
   AGS_SCOPES, CONTEXT_ID, deepLinkingClaims, freshId, RESOURCE_LINK_ID, resourceLinkClaims, type DeepLinkingSettings, type LaunchBase, type LaunchVariant,
 } from '../../roles/platform/launch-claims.js';
@@ -79,13 +79,9 @@ function refusal(env: ToolTestEnv, auth: AuthRequest): AuthAnswer | undefined {
   return undefined;
 }
 
-/** One launch through the browser: login initiation, authentication request, form post of the id_token. */
-export async function launch(env: ToolTestEnv, spec: LaunchSpec = {}): Promise<LaunchRun> {
-  const defaults = defaultLoginParams(env, spec);
-  const loginParams = spec.login ? spec.login(defaults, env) : defaults;
-  const login = Object.fromEntries(Object.entries(loginParams).filter((e): e is [string, string] => e[1] !== undefined));
-  const run: Partial<LaunchRun> = { login };
-  env.emulator.authHandler = async (auth) => {
+/** Answers the tool's authentication request with this spec's (mutated) id_token, recording what happened in `run`. */
+export function authHandlerFor(env: ToolTestEnv, spec: LaunchSpec, run: Partial<LaunchRun>): AuthHandler {
+  return async (auth) => {
     run.auth = auth;
     const refused = refusal(env, auth);
     if (refused) return (run.answer = refused);
@@ -93,6 +89,15 @@ export async function launch(env: ToolTestEnv, spec: LaunchSpec = {}): Promise<L
     const fields: Record<string, string> = { id_token: run.token.jwt, ...(auth.params.state !== undefined ? { state: auth.params.state } : {}) };
     return (run.answer = { kind: 'post', action: auth.params.redirect_uri!, fields: spec.answer ? spec.answer(fields, auth) : fields });
   };
+}
+
+/** One launch through the browser: login initiation, authentication request, form post of the id_token. */
+export async function launch(env: ToolTestEnv, spec: LaunchSpec = {}): Promise<LaunchRun> {
+  const defaults = defaultLoginParams(env, spec);
+  const loginParams = spec.login ? spec.login(defaults, env) : defaults;
+  const login = Object.fromEntries(Object.entries(loginParams).filter((e): e is [string, string] => e[1] !== undefined));
+  const run: Partial<LaunchRun> = { login };
+  env.emulator.authHandler = authHandlerFor(env, spec, run);
   try {
     const method = spec.method ?? 'GET';
     const url = new URL(env.tool.loginInitiationUrl);

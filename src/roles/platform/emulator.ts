@@ -102,7 +102,7 @@ export class PlatformEmulator {
       { method: 'GET', path: PATHS.openidConfiguration, handle: () => json(200, this.configuration()) },
       { method: 'GET', path: PATHS.jwks, handle: () => json(200, this.keys.jwks(), { 'cache-control': 'max-age=60' }) },
       { method: '*', path: PATHS.authorization, handle: (r) => this.authorize(r) },
-      { method: 'GET', path: PATHS.launchStart, handle: (r) => html(200, launchStartPage(this, r.url.searchParams.get('persona') ?? 'instructor')) },
+      { method: 'GET', path: PATHS.launchStart, handle: (r) => html(200, launchStartPage(this, r.url.searchParams.get('persona') ?? 'instructor', r.url.searchParams.get('message') === 'deep-linking')) },
       { method: 'GET', path: PATHS.decoy, handle: () => { this.decoyHits++; return html(200, '<p>decoy page: a tool should never land here</p>'); } },
     ];
   }

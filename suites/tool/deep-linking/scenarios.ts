@@ -56,7 +56,7 @@ function responseScenario(d: ResponseScenario): ToolScenario {
           ctx.judge(launchAccepted(d.refs), { answer: finalAnswer(run.launch.nav), rules: ctx.env.outcome }, { evidence: evidenceOf(run.launch.nav) });
           return;
         }
-        throw new ScenarioSkipped('the tool answered the deep-linking request with a page for a person and returned nothing by itself; headless runs can judge only tools that answer at once');
+        throw new ScenarioSkipped('the tool answered the deep-linking request with a page for a person and returned nothing by itself (set triggers.deepLinking: manual to pick content in a browser)');
       }
       const input = responseInput(run, ctx.env);
       const ev = { evidence: [run.returned.exchangeId] };

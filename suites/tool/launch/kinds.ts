@@ -6,6 +6,8 @@ import { HarnessError } from '../../../src/core/errors.js';
 import type { Scenario, ScenarioContext } from '../../../src/core/scenario.js';
 import type { Navigation } from '../../../src/http/browser.js';
 import type { SpecRef } from '../../../src/spec/specs.js';
+import { CONTEXT_ID, RESOURCE_LINK_ID } from '../../../src/roles/platform/launch-claims.js';
+import { judgeTraffic, markTraffic } from '../services/traffic.js';
 
 export type ToolScenario = Scenario<ToolTestEnv>;
 export const SUITE = 'tool.launch';
@@ -44,22 +46,26 @@ function scenario(d: LaunchScenarioData, run: (ctx: ScenarioContext<ToolTestEnv>
   };
 }
 
-/** A valid launch variant the tool must accept. */
-export function acceptedLaunch(d: LaunchScenarioData): ToolScenario {
+/** A launch judged by its outcome; service calls the tool makes on its own meanwhile are judged too. */
+function outcomeScenario(d: LaunchScenarioData, outcome: typeof launchAccepted): ToolScenario {
   return scenario(d, async (ctx) => {
+    const mark = markTraffic(ctx.env);
     const run = await launch(ctx.env, d.launch);
     requirePostedToken(run);
-    ctx.judge(launchAccepted(d.refs), { answer: finalAnswer(run.nav), rules: ctx.env.outcome }, { evidence: evidenceOf(run.nav) });
+    ctx.judge(outcome(d.refs), { answer: finalAnswer(run.nav), rules: ctx.env.outcome }, { evidence: evidenceOf(run.nav) });
+    const urls = ctx.env.emulator.services.urls(CONTEXT_ID, RESOURCE_LINK_ID);
+    judgeTraffic(ctx, mark, { sub: String(run.token?.message.payload.sub ?? ''), lineItem: urls.lineItem });
   });
+}
+
+/** A valid launch variant the tool must accept. */
+export function acceptedLaunch(d: LaunchScenarioData): ToolScenario {
+  return outcomeScenario(d, launchAccepted);
 }
 
 /** A launch wrong in exactly one way that the tool must refuse. */
 export function refusedLaunch(d: LaunchScenarioData): ToolScenario {
-  return scenario(d, async (ctx) => {
-    const run = await launch(ctx.env, d.launch);
-    requirePostedToken(run);
-    ctx.judge(launchRefused(d.refs), { answer: finalAnswer(run.nav), rules: ctx.env.outcome }, { evidence: evidenceOf(run.nav) });
-  });
+  return outcomeScenario(d, launchRefused);
 }
 
 export { scenario as customScenario };

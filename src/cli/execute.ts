@@ -1,10 +1,17 @@
 import { exitCodeFor, type RunResult } from '../core/result.js';
 import { createProgress, ctrfJson, renderSummary, resolveColor, toJunit, writeReport } from '../report/index.js';
 import type { RunFlags } from './options.js';
+import type { RunHooks } from './suite-run.js';
 import { runToolSuite, type ToolSuiteRun } from './tool-suite.js';
 
 /** A suite run as the CLI starts it: signal, progress and strictness come from here. */
-export type Execution = Omit<ToolSuiteRun, 'strict' | 'signal' | 'onStart' | 'onEnd' | 'now'> & { flags: RunFlags };
+export type Execution = Omit<ToolSuiteRun, keyof RunHooks | 'now'> & { flags: RunFlags };
+
+/** Runs any suite (either role) with the CLI's progress, interrupt handling and reports. */
+export function execute(x: Execution): Promise<number> {
+  const { flags, ...suite } = x;
+  return executeRun(flags, (hooks) => runToolSuite({ ...suite, ...hooks }));
+}
 
 /** Writes every requested report; a report that cannot be written makes the run exit 3. */
 export async function writeReports(run: RunResult, flags: RunFlags): Promise<boolean> {
@@ -22,11 +29,11 @@ export async function writeReports(run: RunResult, flags: RunFlags): Promise<boo
   return ok;
 }
 
-/** Runs the suite with progress on stderr; Ctrl-C stops it and still writes the reports (exit 130). */
-export async function execute(x: Execution): Promise<number> {
-  const color = resolveColor({ ...(x.flags.color !== undefined ? { flag: x.flags.color } : {}), env: process.env, isTTY: Boolean(process.stderr.isTTY) });
-  const reporter = x.flags.verbose && x.flags.reporter === 'default' ? 'verbose' : x.flags.reporter;
-  const progress = createProgress({ stream: process.stderr, reporter, color, quiet: Boolean(x.flags.quiet) });
+/** Runs a suite with progress on stderr; Ctrl-C stops it and still writes the reports (exit 130). */
+export async function executeRun(flags: RunFlags, start: (hooks: RunHooks) => Promise<RunResult>): Promise<number> {
+  const color = resolveColor({ ...(flags.color !== undefined ? { flag: flags.color } : {}), env: process.env, isTTY: Boolean(process.stderr.isTTY) });
+  const reporter = flags.verbose && flags.reporter === 'default' ? 'verbose' : flags.reporter;
+  const progress = createProgress({ stream: process.stderr, reporter, color, quiet: Boolean(flags.quiet) });
   const abort = new AbortController();
   let interrupts = 0;
   const onSigint = (): void => {
@@ -38,15 +45,14 @@ export async function execute(x: Execution): Promise<number> {
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
   try {
-    const { flags, ...suite } = x;
-    const run = await runToolSuite({
-      ...suite, strict: Boolean(flags.strict), signal: abort.signal,
+    const run = await start({
+      strict: Boolean(flags.strict), signal: abort.signal,
       onStart: (s, i, n) => progress.start(s.id, s.title, i, n),
       onEnd: (r, i, n) => progress.end(r, i, n),
     });
-    const toStdout = x.flags.reportJson === '-' ? process.stderr : process.stdout;
+    const toStdout = flags.reportJson === '-' ? process.stderr : process.stdout;
     if (reporter !== 'none') toStdout.write(`${renderSummary(run, { color, verbose: reporter === 'verbose' })}\n`);
-    if (!(await writeReports(run, x.flags))) return 3;
+    if (!(await writeReports(run, flags))) return 3;
     return exitCodeFor(run);
   } finally {
     process.off('SIGINT', onSigint);

@@ -21,6 +21,12 @@ export interface PlatformServicesConfig {
   lineItemsUrl?: string;
   lineItemUrl?: string;
   membershipsUrl?: string;
+  /** A resource link of this tool in that course, for filters and line item creation. */
+  resourceLinkId?: string;
+  /** Line item container of a second course (context isolation). */
+  otherLineItemsUrl?: string;
+  /** A learner of that course, to post scores for. */
+  learnerUserId?: string;
 }
 
 /** The target is a platform; we emulate the tool. */

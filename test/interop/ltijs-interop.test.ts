@@ -3,7 +3,7 @@ import { KeyStore } from '../../src/keys/store.js';
 import { PlatformEmulator, PATHS } from '../../src/roles/platform/emulator.js';
 import type { RunResult } from '../../src/core/result.js';
 import { findings, runSuite } from '../support/run-suite.js';
-import { startLtijsTool, type RunningLtijsTool } from './ltijs/ltijs-tool.js';
+import { ltijsTriggers, startLtijsTool, type RunningLtijsTool } from './ltijs/ltijs-tool.js';
 
 const CLIENT_ID = 'lti-conform-ltijs-client';
 const DEPLOYMENT_ID = 'lti-conform-ltijs-deployment';
@@ -43,8 +43,14 @@ describe('interop: the launch suite against an ltijs tool', () => {
     tool = await startLtijsTool({
       platform: { issuer: emulator.issuer, clientId: CLIENT_ID, deploymentId: DEPLOYMENT_ID, authorizationUrl: emulator.url(PATHS.authorization), tokenUrl: emulator.url(PATHS.token), jwksUrl: emulator.url(PATHS.jwks) },
     });
-    emulator.tool = { ...emulator.tool, redirectUris: tool.redirectUris, loginInitiationUrl: tool.loginUrl, targetLinkUri: tool.targetLinkUri, jwksUrl: tool.jwksUrl };
-    run = await runSuite(emulator);
+    emulator.tool = { ...emulator.tool, redirectUris: tool.redirectUris, loginInitiationUrl: tool.loginUrl, targetLinkUri: tool.targetLinkUri, jwksUrl: tool.jwksUrl, deepLinkingUrl: tool.deepLinkingUrl };
+    const t0 = performance.now();
+    run = await runSuite(emulator, { triggers: ltijsTriggers(tool) });
+    console.error('suite ms', performance.now() - t0);
+    console.error(JSON.stringify(findings(run), null, 1));
+    console.error(JSON.stringify(run.scenarios.filter((s) => /deep-linking|ags|nrps/.test(s.id)).map((s) => [s.id, s.status, s.checks.map((c) => `${c.id}:${c.status}:${c.message ?? ''}`)]), null, 1));
+    console.error(JSON.stringify(emulator.services.calls.map((c) => [c.method, c.url, c.status, c.operation]), null, 1));
+    console.error(JSON.stringify(run.scenarios.filter((s) => s.status === 'skipped' || s.status==='error').map((s) => [s.id, s.status, s.error, (s as unknown as {skipReason?: string}).skipReason]), null, 1));
   }, 120_000);
 
   afterAll(async () => {

@@ -7,20 +7,39 @@
 // interface, and turns port 0 into 3000 (`if (options.port)`), so it can bind neither 127.0.0.1
 // alone nor an ephemeral port. In serverless mode `deploy` only connects the database.
 //
+// Deep linking: ltijs has no deep-linking route of its own. An id_token posted to any path is validated
+// and redirected with `?ltik=` to the same path, but only the app route dispatches by message_type
+// (LtiDeepLinkingRequest -> the onDeepLinking callback, else onConnect). So deepLinkingUrl is the app
+// route, and the callback answers at once with ltijs's own auto-submitting form
+// (DeepLinking.createDeepLinkingForm), which signs the response with ltijs's per-platform key (the
+// one published at the keyset route, jwksUrl) and filters the offered items by accept_types and
+// accept_multiple itself.
+//
+// Trigger routes (POST /test/*, JSON in, JSON out; 200 on success, 400 for a bad body, 502 with the
+// error when ltijs's call failed) are answered by our own node:http listener before the request
+// reaches ltijs's express app, so ltijs's ltik/session middleware never sees them: they are protected
+// only by listening on 127.0.0.1. They drive ltijs's own service clients, Grade and NamesAndRoles.
+// Those take an idtoken, but read only a few fields of it (iss + clientId to find the registered
+// platform, whose token endpoint and key they use; platformContext.endpoint.lineitems;
+// platformContext.namesRoles.context_memberships_url), so each trigger builds that minimal token from
+// the registered platform and the URLs in the request body, as lti-conform's trigger templates give
+// them; nothing depends on which launch ltijs stored last.
+//
 // Singleton: `require('ltijs').Provider` is one instance whose `setup()` throws
 // PROVIDER_ALREADY_SETUP the second time. We never touch that instance: every start constructs a
 // fresh Provider from the class behind it, so starts may repeat after close() and may even overlap.
 
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ltijs from 'ltijs';
-import type { IdToken, Provider, ProviderClass, Response } from 'ltijs';
+import type { ContentItem, IdToken, Provider, ProviderClass, Response, ServiceToken } from 'ltijs';
 import SequelizeDatabase from 'ltijs-sequelize';
+import type { TriggerConfig } from '../../../src/config/types.js';
 
 export interface LtijsToolOptions {
   platform: {
@@ -49,9 +68,45 @@ export interface RunningLtijsTool {
   /** ltijs sends the login's target_link_uri (query stripped) as redirect_uri, so this is [launchUrl]. */
   redirectUris: string[];
   targetLinkUri: string;
-  /** Tool key set (ltijs default route `/keys`). */
+  /**
+   * target_link_uri for deep-linking requests: the app route again, since ltijs dispatches
+   * LtiDeepLinkingRequest to onDeepLinking only there.
+   */
+  deepLinkingUrl: string;
+  /**
+   * Tool key set (ltijs default route `/keys`): the public half of the key ltijs generated for the
+   * registered platform, which signs its deep-linking responses and client assertions.
+   */
   jwksUrl: string;
+  /** Trigger routes driving ltijs's Grade and NamesAndRoles services (see ltijsTriggers). */
+  triggerUrls: Record<keyof typeof TRIGGER_PATHS, string>;
   close(): Promise<void>;
+}
+
+/** Same paths and bodies as the reference tool's trigger routes. */
+export const TRIGGER_PATHS = {
+  grade: '/test/grade',
+  lineItems: '/test/line-items',
+  createLineItem: '/test/create-line-item',
+  results: '/test/results',
+  roster: '/test/roster',
+} as const;
+
+const post = (url: string, body: Record<string, string>): TriggerConfig => ({
+  kind: 'http',
+  http: { method: 'POST', url, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+});
+
+/** The triggers a user would configure for this tool: the same map demoTriggers builds for the reference tool. */
+export function ltijsTriggers(tool: Pick<RunningLtijsTool, 'triggerUrls'>): Record<string, TriggerConfig> {
+  const u = tool.triggerUrls;
+  return {
+    grade: post(u.grade, { lineItem: '{{ags.lineitem}}', userId: '{{launch.sub}}' }),
+    lineItems: post(u.lineItems, { lineItems: '{{ags.lineitems}}' }),
+    createLineItem: post(u.createLineItem, { lineItems: '{{ags.lineitems}}' }),
+    results: post(u.results, { lineItem: '{{ags.lineitem}}' }),
+    roster: post(u.roster, { memberships: '{{nrps.url}}' }),
+  };
 }
 
 /**
@@ -146,6 +201,169 @@ function launchPage(token: IdToken): string {
     `<body><h1>ltijs launch OK</h1><dl>${dl}</dl></body></html>`;
 }
 
+/**
+ * What the tool offers in every deep-linking response: a link first, then a resource link back to
+ * the tool. ltijs itself drops the types not in accept_types and, unless accept_multiple, keeps only
+ * the first item left.
+ */
+function contentItems(baseUrl: string, launchUrl: string): ContentItem[] {
+  return [
+    { type: 'link', url: `${baseUrl}/content/reading-1`, title: 'ltijs reading', text: 'A link picked by the ltijs tool' },
+    { type: 'ltiResourceLink', url: launchUrl, title: 'ltijs activity', text: 'An activity of the ltijs tool', custom: { activity: 'ltijs-1' } },
+  ];
+}
+
+class BadRequest extends Error {}
+
+const MAX_BODY = 64 * 1024;
+const MAX_PAGES = 100;
+const MAX_ERROR_BODY = 2_000;
+
+function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new BadRequest('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('error', reject);
+    req.on('end', () => {
+      try {
+        const v = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not an object');
+        resolve(v as Record<string, unknown>);
+      } catch {
+        reject(new BadRequest('body must be a JSON object'));
+      }
+    });
+  });
+}
+
+function httpUrl(body: Record<string, unknown>, name: string): string {
+  const v = body[name];
+  if (typeof v === 'string') {
+    try {
+      const u = new URL(v);
+      if (u.protocol === 'http:' || u.protocol === 'https:') return v;
+    } catch {
+      // reported below
+    }
+  }
+  throw new BadRequest(`${name} must be an absolute http(s) URL`);
+}
+
+function nonEmpty(body: Record<string, unknown>, name: string): string {
+  const v = body[name];
+  if (typeof v !== 'string' || v.trim() === '') throw new BadRequest(`${name} must be a non-empty string`);
+  return v;
+}
+
+/** Follows `next` links (ltijs returns one page per call and hands back the Link header's next URL verbatim). */
+async function allPages<T extends { next?: string }>(first: () => Promise<T>, more: (url: string) => Promise<T>): Promise<T[]> {
+  let page = await first();
+  const pages: T[] = [page];
+  while (page.next && pages.length < MAX_PAGES) {
+    page = await more(page.next);
+    pages.push(page);
+  }
+  return pages;
+}
+
+/** The error ltijs's call threw; got's HTTPError carries the platform's answer. */
+function failure(err: unknown): Record<string, unknown> {
+  const e = err as { message?: unknown; name?: unknown; response?: { statusCode?: unknown; body?: unknown } };
+  const body = e.response?.body;
+  return {
+    error: typeof e.message === 'string' ? e.message : String(err),
+    ...(typeof e.name === 'string' ? { name: e.name } : {}),
+    ...(typeof e.response?.statusCode === 'number' ? { platformStatus: e.response.statusCode } : {}),
+    ...(body !== undefined ? { platformBody: String(body).slice(0, MAX_ERROR_BODY) } : {}),
+  };
+}
+
+interface TriggerDeps {
+  lti: Provider;
+  platform: LtijsToolOptions['platform'];
+}
+
+/** The idtoken fields ltijs's services read (see ServiceToken), from the registration and the trigger's URLs. */
+function serviceToken(d: TriggerDeps, platformContext: ServiceToken['platformContext'], user?: string): ServiceToken {
+  return { iss: d.platform.issuer, clientId: d.platform.clientId, deploymentId: d.platform.deploymentId, ...(user !== undefined ? { user } : {}), platformContext };
+}
+
+async function runTrigger(d: TriggerDeps, path: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const { Grade, NamesAndRoles } = d.lti;
+  switch (path) {
+    case TRIGGER_PATHS.grade: {
+      const lineItem = httpUrl(body, 'lineItem');
+      const userId = nonEmpty(body, 'userId');
+      const score = await Grade.submitScore(serviceToken(d, {}, userId), lineItem, {
+        userId, scoreGiven: 8, scoreMaximum: 10, activityProgress: 'Completed', gradingProgress: 'FullyGraded',
+      });
+      return { summary: 'score posted', score };
+    }
+    case TRIGGER_PATHS.lineItems: {
+      const token = serviceToken(d, { endpoint: { lineitems: httpUrl(body, 'lineItems') } });
+      const pages = await allPages(() => Grade.getLineItems(token), (url) => Grade.getLineItems(token, { url }));
+      const ids = pages.flatMap((p) => p.lineItems.map((li) => li.id));
+      return { summary: `${ids.length} line items on ${pages.length} pages`, pages: pages.length, ids };
+    }
+    case TRIGGER_PATHS.createLineItem: {
+      const token = serviceToken(d, { endpoint: { lineitems: httpUrl(body, 'lineItems') } });
+      const lineItem = await Grade.createLineItem(token, { label: 'ltijs quiz', scoreMaximum: 10, resourceId: 'ltijs-quiz', tag: 'grade' });
+      return { summary: 'line item created', lineItem };
+    }
+    case TRIGGER_PATHS.results: {
+      const lineItem = httpUrl(body, 'lineItem');
+      const token = serviceToken(d, {});
+      const pages = await allPages(() => Grade.getScores(token, lineItem), (url) => Grade.getScores(token, lineItem, { url }));
+      const results = pages.flatMap((p) => p.scores);
+      return { summary: `${results.length} results on ${pages.length} pages`, pages: pages.length, results };
+    }
+    case TRIGGER_PATHS.roster: {
+      const token = serviceToken(d, { namesRoles: { context_memberships_url: httpUrl(body, 'memberships') } });
+      const roster = await NamesAndRoles.getMembers(token, { pages: false });
+      const userIds = roster.members.map((m) => m.user_id);
+      return { summary: `${userIds.length} members`, userIds };
+    }
+    default:
+      throw new BadRequest('no such trigger');
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: Record<string, unknown>): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+}
+
+/** node:http listener: POST /test/* are our triggers, everything else is ltijs's express app. */
+function requestListener(d: TriggerDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const triggers = new Set<string>(Object.values(TRIGGER_PATHS));
+  return (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (!triggers.has(path)) {
+      d.lti.app(req, res);
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendJson(res, 405, { error: 'POST only' });
+      return;
+    }
+    readJson(req)
+      .then((body) => runTrigger(d, path, body))
+      .then((out) => sendJson(res, 200, out), (err: unknown) => {
+        if (err instanceof BadRequest) sendJson(res, 400, { error: err.message });
+        else sendJson(res, 502, failure(err));
+      })
+      .catch(() => res.destroy());
+  };
+}
+
 function listen(server: Server, port: number): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -191,8 +409,20 @@ export async function startLtijsTool(opts: LtijsToolOptions): Promise<RunningLti
   lti.onConnect((token: IdToken, _req, res: Response) => {
     res.status(200).type('html').send(launchPage(token));
   });
+  // Known once listening; deep-linking requests cannot arrive before.
+  let baseUrl = '';
+  lti.onDeepLinking(async (token: IdToken, _req, res: Response) => {
+    try {
+      const items = contentItems(baseUrl, new URL(lti.appRoute(), baseUrl).href);
+      const form = await lti.DeepLinking.createDeepLinkingForm(token, items, { message: 'Content picked by the ltijs tool' });
+      res.status(200).type('html').send(form);
+    } catch (err) {
+      // e.g. MISSING_DEEP_LINK_SETTINGS; shaped like ltijs's own error answers.
+      res.status(400).send({ status: 400, error: 'Bad Request', details: { message: err instanceof Error ? err.message : String(err) } });
+    }
+  });
 
-  const server = createServer(lti.app);
+  const server = createServer(requestListener({ lti, platform: opts.platform }));
   let deployed = false;
   try {
     await quietly(() => deployServerless(lti));
@@ -206,8 +436,9 @@ export async function startLtijsTool(opts: LtijsToolOptions): Promise<RunningLti
       authConfig: { method: 'JWK_SET', key: opts.platform.jwksUrl },
     });
     const { port } = await listen(server, opts.port ?? 0);
-    const baseUrl = `http://127.0.0.1:${port}`;
+    baseUrl = `http://127.0.0.1:${port}`;
     const launchUrl = new URL(lti.appRoute(), baseUrl).href;
+    const url = (path: string): string => new URL(path, baseUrl).href;
     let closed: Promise<void> | undefined;
     return {
       baseUrl,
@@ -215,7 +446,15 @@ export async function startLtijsTool(opts: LtijsToolOptions): Promise<RunningLti
       launchUrl,
       redirectUris: [launchUrl],
       targetLinkUri: launchUrl,
+      deepLinkingUrl: launchUrl,
       jwksUrl: new URL(lti.keysetRoute(), baseUrl).href,
+      triggerUrls: {
+        grade: url(TRIGGER_PATHS.grade),
+        lineItems: url(TRIGGER_PATHS.lineItems),
+        createLineItem: url(TRIGGER_PATHS.createLineItem),
+        results: url(TRIGGER_PATHS.results),
+        roster: url(TRIGGER_PATHS.roster),
+      },
       close() {
         closed ??= shutdown(server, lti, ownDataDir ? dataDir : undefined);
         return closed;

@@ -19,6 +19,8 @@ export interface Hop {
   method: string;
   url: string;
   status: number;
+  /** Names of the form fields a POST carried (a deep-linking response carries JWT). */
+  fields?: string[];
 }
 
 export interface Navigation {
@@ -31,7 +33,14 @@ export interface Navigation {
  * initiator: the page that caused this request (a link, a form, a script on it). Cookies and headers
  * follow from it as in a browser: a cross-site POST carries only SameSite=None cookies.
  */
-export type Request = { method: 'GET' | 'POST'; url: string; form?: [string, string][]; initiator?: string };
+export type Request = {
+  method: 'GET' | 'POST';
+  url: string;
+  form?: [string, string][];
+  initiator?: string;
+  /** Extra headers for this request only (a configured trigger's); redirects and forms do not inherit them. */
+  headers?: Record<string, string>;
+};
 
 /** Where the target sends the browser next, if a browser could go there (http or https). */
 function nextUrl(raw: string, from: string, how: string): string {
@@ -64,7 +73,7 @@ export class Browser {
     for (;;) {
       if (hops.length >= max) throw new HarnessError('ERR_REDIRECT_LOOP', `more than ${max} redirects or auto-submitted forms starting at ${first.url}`, 'The target keeps redirecting; check its login and launch routes.');
       const res = await this.fetch(req);
-      hops.push({ exchangeId: res.exchangeId, method: req.method, url: req.url, status: res.status });
+      hops.push({ exchangeId: res.exchangeId, method: req.method, url: req.url, status: res.status, ...(req.form ? { fields: req.form.map(([k]) => k) } : {}) });
       req = this.nextRequest(req, res);
       if (!req) return { hops, final: { ...res, url: hops[hops.length - 1]!.url } };
     }
@@ -95,6 +104,7 @@ export class Browser {
 
   private async fetch(req: Request): Promise<HttpResponse & { exchangeId: string }> {
     const headers: Record<string, string> = { 'user-agent': this.opts.userAgent ?? UA, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+    for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;
     const crossSite = req.initiator !== undefined && !sameSite(req.initiator, req.url);
     // Top-level navigation: Lax cookies go on a cross-site GET, only None cookies on a cross-site POST.
     const sameSiteContext = !crossSite ? 'strict' : req.method === 'GET' ? 'lax' : 'none';

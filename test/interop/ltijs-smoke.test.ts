@@ -27,6 +27,16 @@ interface TestPlatform {
   jwksUrl: string;
   /** Query of every request that reached the authorization endpoint. */
   authRequests: URLSearchParams[];
+  /** Form of every token request (POST /token); each is answered with access token `tok-<n>`. */
+  tokenRequests: URLSearchParams[];
+  /** expires_in of the tokens issued from now on (seconds). */
+  tokenLifetime: number;
+  /** Access tokens the AGS endpoint answers 401 for, although their expires_in has not elapsed. */
+  revoked: Set<string>;
+  /** Bearer token of every score POST (POST /ags/lineitem/scores) and the status it got. */
+  scorePosts: { token: string; status: number }[];
+  /** Line item URL served by the AGS stub. */
+  lineItemUrl: string;
   sign(payload: JWTPayload, header?: { kid?: string | null }): Promise<string>;
   close(): Promise<void>;
 }
@@ -35,9 +45,25 @@ async function startPlatform(): Promise<TestPlatform> {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid: KID, alg: 'RS256', use: 'sig' };
   const authRequests: URLSearchParams[] = [];
+  const tokenRequests: URLSearchParams[] = [];
+  const scorePosts: { token: string; status: number }[] = [];
+  const revoked = new Set<string>();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (req.method === 'GET' && url.pathname === '/jwks') {
+    if (req.method === 'POST' && url.pathname === '/token') {
+      let body = '';
+      req.setEncoding('utf8').on('data', (c: string) => { body += c; }).on('end', () => {
+        const form = new URLSearchParams(body);
+        tokenRequests.push(form);
+        const answer = { access_token: `tok-${tokenRequests.length}`, token_type: 'bearer', expires_in: stub.tokenLifetime, scope: form.get('scope') ?? '' };
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(answer));
+      });
+    } else if (req.method === 'POST' && url.pathname === '/ags/lineitem/scores') {
+      const token = (req.headers.authorization ?? '').replace(/^Bearer /i, '');
+      const status = revoked.has(token) ? 401 : 204;
+      scorePosts.push({ token, status });
+      req.resume().on('end', () => res.writeHead(status).end());
+    } else if (req.method === 'GET' && url.pathname === '/jwks') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
     } else if (url.pathname === '/auth') {
       authRequests.push(url.searchParams);
@@ -49,18 +75,24 @@ async function startPlatform(): Promise<TestPlatform> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
+  const stub: TestPlatform = {
     issuer: base,
     authorizationUrl: `${base}/auth`,
     tokenUrl: `${base}/token`,
     jwksUrl: `${base}/jwks`,
     authRequests,
+    tokenRequests,
+    tokenLifetime: 3600,
+    revoked,
+    scorePosts,
+    lineItemUrl: `${base}/ags/lineitem`,
     sign: (payload, header = {}) => signWith(privateKey, payload, header.kid === undefined ? KID : header.kid),
     close: () => new Promise((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
     }),
   };
+  return stub;
 }
 
 function signWith(key: CryptoKey, payload: JWTPayload, kid: string | null): Promise<string> {
@@ -236,6 +268,12 @@ describe('ltijs interop smoke', () => {
     expect(tool.launchUrl).toBe(`${tool.baseUrl}/`);
     expect(tool.jwksUrl).toBe(`${tool.baseUrl}/keys`);
     expect(tool.redirectUris).toEqual([tool.launchUrl]);
+    // ltijs dispatches LtiDeepLinkingRequest to onDeepLinking on its app route only.
+    expect(tool.deepLinkingUrl).toBe(tool.launchUrl);
+    expect(tool.triggerUrls).toEqual({
+      grade: `${tool.baseUrl}/test/grade`, lineItems: `${tool.baseUrl}/test/line-items`, createLineItem: `${tool.baseUrl}/test/create-line-item`,
+      results: `${tool.baseUrl}/test/results`, roster: `${tool.baseUrl}/test/roster`,
+    });
     const keys = await send(undefined, tool.jwksUrl);
     expect(keys.status).toBe(200);
     const jwks = JSON.parse(keys.body) as { keys: JWK[] };
@@ -397,6 +435,45 @@ describe('ltijs behaviour (pinned findings)', () => {
     const unsigned = `${enc({ alg: 'none', kid: KID })}.${enc(launchClaims(lr2.auth))}.`;
     const none = await postIdToken(lr2, unsigned);
     expect([last(none).status, errorMessage(last(none).body)]).toEqual([401, 'jwt signature is required']);
+  });
+
+  it('answers its trigger routes itself, before ltijs (no ltik needed): 405 for GET, 400 for a bad body', async () => {
+    const get = await send(undefined, tool.triggerUrls.grade);
+    expect(get.status).toBe(405);
+    const bad = await request(tool.triggerUrls.roster, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"memberships":"not a url"}' });
+    expect([bad.statusCode, await bad.body.json()]).toEqual([400, { error: 'memberships must be an absolute http(s) URL' }]);
+    const notJson = await request(tool.triggerUrls.lineItems, { method: 'POST', body: 'x' });
+    expect([notJson.statusCode, await notJson.body.json()]).toEqual([400, { error: 'body must be a JSON object' }]);
+  });
+
+  it('caches access tokens for their expires_in, renews them only then, and never retries after a 401', async () => {
+    const grade = async (): Promise<number> => {
+      const res = await request(tool.triggerUrls.grade, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ lineItem: platform.lineItemUrl, userId: 'user-graded' }),
+      });
+      await res.body.text();
+      return res.statusCode;
+    };
+    platform.tokenLifetime = 1;
+    const tokensBefore = platform.tokenRequests.length;
+    expect(await grade()).toBe(200);
+    expect(platform.tokenRequests.length).toBe(tokensBefore + 1);
+    const first = platform.scorePosts.at(-1)?.token ?? '';
+    // The platform ends the token early: ltijs reuses it from its cache, gets 401 and gives up.
+    platform.revoked.add(first);
+    expect(await grade()).toBe(502);
+    expect(platform.tokenRequests.length).toBe(tokensBefore + 1);
+    expect(platform.scorePosts.at(-1)).toEqual({ token: first, status: 401 });
+    // Once expires_in (1 s) has passed, ltijs requests a new token by itself (Platform.platformAccessToken).
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await grade()).toBe(200);
+    expect(platform.tokenRequests.length).toBe(tokensBefore + 2);
+    expect(platform.scorePosts.at(-1)?.token).not.toBe(first);
+    // The client assertion carries no deployment_id claim (LTI-TOK-005, a SHOULD).
+    const assertion = platform.tokenRequests.at(-1)?.get('client_assertion') ?? '';
+    const claims = JSON.parse(Buffer.from(assertion.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
+    expect(Object.keys(claims).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'jti', 'sub']);
   });
 
   it('refuses a state whose cookie belongs to another login', async () => {

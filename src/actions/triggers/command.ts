@@ -10,9 +10,13 @@ const TAIL_HINT_CHARS = 2000;
 /** The evidence recorder keeps the head of a body; give it the tail, under its limit. */
 const TAIL_EVIDENCE_CHARS = 4000;
 
+/** A launch command prints `Cookie: <the user's LMS session>` lines; reports must not carry them. */
+const SECRET_LINE = /^(\s*(?:cookie|set-cookie|authorization|proxy-authorization)\s*:).*$/gim;
+const hideSecretLines = (text: string): string => text.replace(SECRET_LINE, '$1 <redacted>');
+
 function tailChars(res: ExecResult, max: number): string {
   const dropped = res.droppedBytes > 0 || res.output.length > max;
-  return dropped ? `…${res.output.slice(-max)}` : res.output;
+  return hideSecretLines(dropped ? `…${res.output.slice(-max)}` : res.output);
 }
 
 function lastLines(res: ExecResult): string {
@@ -20,7 +24,7 @@ function lastLines(res: ExecResult): string {
   const tail = lines.slice(-TAIL_LINES).join('\n');
   if (!tail) return '(no output)';
   const text = tail.length > TAIL_HINT_CHARS ? `…${tail.slice(-TAIL_HINT_CHARS)}` : tail;
-  return redactText(text);
+  return redactText(hideSecretLines(text));
 }
 
 function exitStatus(res: ExecResult): number | undefined {
@@ -57,7 +61,7 @@ export async function runCommandTrigger(command: string, timeoutMs: number, ctx:
       `Output so far:\n${lastLines(res)}\nRaise ${where}.timeoutMs if the command needs longer.`);
   }
   if (res.stopped === 'abort') throw new HarnessError('ERR_TIMEOUT', `${where}: command aborted`);
-  if (res.code === 0) return { kind: 'done', detail: 'exit 0' };
+  if (res.code === 0) return { kind: 'done', detail: 'exit 0', ...(ctx.captureStdout ? { stdout: res.stdout } : {}) };
   const how = res.code !== null ? `exited with ${res.code}` : `was killed by ${res.signal ?? 'a signal'}`;
   throw new HarnessError('ERR_TRIGGER_FAILED', `${where}: command ${how}`, `Last output:\n${lastLines(res)}`);
 }

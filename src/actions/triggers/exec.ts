@@ -19,6 +19,8 @@ export interface ExecResult {
   output: string;
   /** Bytes dropped from the front of the output. */
   droppedBytes: number;
+  /** stdout alone (a command may print a result there); at most the last MAX_OUTPUT_BYTES. */
+  stdout: string;
   durationMs: number;
   stopped?: 'timeout' | 'abort';
 }
@@ -57,7 +59,11 @@ export function execShell(command: string, opts: ExecOptions): Promise<ExecResul
       detached: true, // own process group, so a stop reaches the command's children too
     });
     const out = new TailBuffer(MAX_OUTPUT_BYTES);
-    child.stdout.on('data', (c: Buffer) => out.push(c));
+    const stdout = new TailBuffer(MAX_OUTPUT_BYTES);
+    child.stdout.on('data', (c: Buffer) => {
+      out.push(c);
+      stdout.push(c);
+    });
     child.stderr.on('data', (c: Buffer) => out.push(c));
 
     let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -78,7 +84,7 @@ export function execShell(command: string, opts: ExecOptions): Promise<ExecResul
       cleanup();
       const { text, dropped } = out.text();
       resolve({
-        code: exit?.code ?? null, signal: exit?.signal ?? null, output: text, droppedBytes: dropped,
+        code: exit?.code ?? null, signal: exit?.signal ?? null, output: text, droppedBytes: dropped, stdout: stdout.text().text,
         durationMs: Math.round(performance.now() - started), ...(stopped ? { stopped } : {}),
       });
     };

@@ -16,7 +16,9 @@ export interface TriggerContext {
   announce(text: string): void;
   /** What the person must do, for `manual` (templated): "Post a score for {{launch.sub}} ...". */
   instructions: string;
+  /** command: return its stdout on the 'done' outcome (a launch trigger prints the URL to open). */
+  captureStdout?: boolean;
 }
 
 /** manual: instructions printed; the scenario now waits for the tool's call up to its timeout. */
-export type TriggerOutcome = { kind: 'done'; detail: string } | { kind: 'manual' };
+export type TriggerOutcome = { kind: 'done'; detail: string; stdout?: string } | { kind: 'manual' };

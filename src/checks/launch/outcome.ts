@@ -34,6 +34,8 @@ export function classify(answer: FinalAnswer, rules: OutcomeRules): Outcome {
 export interface OutcomeInput {
   answer: FinalAnswer;
   rules: OutcomeRules;
+  /** Where the tool posted a signed response instead (a deep-linking request it should have refused). */
+  respondedTo?: string;
 }
 
 const describe = (a: FinalAnswer): string => `final answer ${a.status} at ${a.url}`;
@@ -55,7 +57,8 @@ export function launchRefused(refs: readonly [SpecRef, ...SpecRef[]]): Check<Out
     id: 'launch.outcome.refused',
     title: 'the tool refuses this launch',
     refs,
-    run: ({ answer, rules }) => {
+    run: ({ answer, rules, respondedTo }) => {
+      if (respondedTo !== undefined) return fail(`the tool answered with a signed response posted to ${respondedTo} instead of refusing`, 'refused', 'responded');
       const o = classify(answer, rules);
       return o === 'refused' ? pass() : fail(`the tool ${o === 'accepted' ? 'accepted' : 'gave no clear refusal to'} a launch it must refuse (${describe(answer)})`, `refused (${rules.reject.describe})`, o);
     },

@@ -22,4 +22,6 @@ export interface AuthResponseRecord {
   method: string;
   contentType: string;
   form: Record<string, string>;
+  /** The state our login cookie carried on this request, if the browser sent it back. */
+  stateCookie?: string;
 }

@@ -8,6 +8,7 @@ import type { Navigation } from '../../../src/http/browser.js';
 import type { SpecRef } from '../../../src/spec/specs.js';
 import { CONTEXT_ID, RESOURCE_LINK_ID } from '../../../src/roles/platform/launch-claims.js';
 import { judgeTraffic, markTraffic } from '../services/traffic.js';
+import { TOOL_MESSAGE_FORM_FIELD } from '../../../src/lti/vocab.js';
 
 export type ToolScenario = Scenario<ToolTestEnv>;
 export const SUITE = 'tool.launch';
@@ -52,7 +53,9 @@ function outcomeScenario(d: LaunchScenarioData, outcome: typeof launchAccepted):
     const mark = markTraffic(ctx.env);
     const run = await launch(ctx.env, d.launch);
     requirePostedToken(run);
-    ctx.judge(outcome(d.refs), { answer: finalAnswer(run.nav), rules: ctx.env.outcome }, { evidence: evidenceOf(run.nav) });
+    // A tool that answers a deep-linking request with a signed response did not refuse it, wherever that went.
+    const responded = run.launchHops.find((h, i) => i > 0 && h.method === 'POST' && h.fields?.includes(TOOL_MESSAGE_FORM_FIELD));
+    ctx.judge(outcome(d.refs), { answer: finalAnswer(run.nav), rules: ctx.env.outcome, ...(d.launch.deepLinking && responded ? { respondedTo: responded.url } : {}) }, { evidence: evidenceOf(run.nav) });
     const urls = ctx.env.emulator.services.urls(CONTEXT_ID, RESOURCE_LINK_ID);
     judgeTraffic(ctx, mark, { sub: String(run.token?.message.payload.sub ?? ''), lineItem: urls.lineItem });
   });

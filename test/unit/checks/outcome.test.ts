@@ -80,6 +80,12 @@ describe('launchRefused', () => {
     expect(check.run({ answer: given, rules }, CTX)).toEqual({ ok: true });
   });
 
+  it('fails when the tool posted a signed response instead of refusing, whatever the final status', () => {
+    expect(check.run({ answer: answer(401), rules: DEFAULTS, respondedTo: 'https://tool.example/undefined' }, CTX)).toEqual({
+      ok: false, message: 'the tool answered with a signed response posted to https://tool.example/undefined instead of refusing', expected: 'refused', actual: 'responded',
+    });
+  });
+
   it.each<[string, FinalAnswer, typeof DEFAULTS, string, string, Outcome]>([
     ['a 200 (accepted)', answer(200), DEFAULTS, 'accepted', 'status >=400', 'accepted'],
     ['a 302 final (unclear)', answer(302), DEFAULTS, 'gave no clear refusal to', 'status >=400', 'unclear'],

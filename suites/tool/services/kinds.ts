@@ -35,22 +35,30 @@ export async function serviceLaunch(ctx: Ctx): Promise<ServiceFacts> {
   };
 }
 
+export interface TriggeredCall {
+  call?: ServiceCallRecord;
+  /** The trigger failed (non-2xx answer, non-zero exit): the scenario judges what arrived, then errors with it. */
+  triggerError?: HarnessError;
+}
+
 /**
  * Runs a trigger and waits for the call it should cause. A trigger that finished (http, command) gets a
- * short grace for tools that act just after answering; a manual one gets its whole timeout. The tool
- * failing its own trigger route is its defect, judged below, not a harness error.
+ * short grace for tools that act just after answering; a manual one gets its whole timeout.
  */
-export async function triggerAndWait(ctx: Ctx, name: string, instructions: string, facts: ServiceFacts, mark: TrafficMark, match: (c: ServiceCallRecord) => boolean): Promise<ServiceCallRecord | undefined> {
+export async function triggerAndWait(ctx: Ctx, name: string, instructions: string, facts: ServiceFacts, mark: TrafficMark, match: (c: ServiceCallRecord) => boolean): Promise<TriggeredCall> {
   const config = ctx.env.triggers[name];
   let manual = false;
+  let triggerError: HarnessError | undefined;
   try {
     const outcome = await runTrigger(config, { name, vars: facts.vars, timeoutMs: ctx.timeoutMs, signal: ctx.signal, evidence: ctx.evidence, announce: ctx.env.announce, instructions });
     manual = outcome.kind === 'manual';
   } catch (e) {
     if (!(isHarnessError(e) && e.code === 'ERR_TRIGGER_FAILED')) throw e;
+    triggerError = e;
   }
   const wait = manual ? (config?.timeoutMs ?? Math.max(ctx.timeoutMs, 120_000)) : Math.min(ctx.timeoutMs, 2000);
-  return ctx.env.emulator.services.waitFor('call', match, { timeoutMs: wait, signal: ctx.signal, since: mark.call });
+  const call = await ctx.env.emulator.services.waitFor('call', match, { timeoutMs: wait, signal: ctx.signal, since: mark.call });
+  return { ...(call ? { call } : {}), ...(triggerError ? { triggerError } : {}) };
 }
 
 export interface ServiceScenarioData {
@@ -78,11 +86,12 @@ export function serviceScenario(d: ServiceScenarioData): ToolScenario {
     async run(ctx) {
       const facts = await serviceLaunch(ctx);
       const mark = markTraffic(ctx.env);
-      await triggerAndWait(ctx, d.trigger, d.instructions, facts, mark, d.done);
+      const { triggerError } = await triggerAndWait(ctx, d.trigger, d.instructions, facts, mark, d.done);
       const calls = ctx.env.emulator.services.calls.slice(mark.call);
       const got = calls.find(d.acted ?? d.done);
       ctx.judge(expectedCall(d.refs), { arrived: got !== undefined, expected: d.expected, seen: calls.map(describeCall) }, { evidence: got ? [got.exchangeId] : [] });
       judgeTraffic(ctx, mark, facts);
+      if (triggerError) throw triggerError;
     },
   };
 }

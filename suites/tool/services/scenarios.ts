@@ -51,11 +51,12 @@ const renewsToken: ToolScenario = {
     const facts = await serviceLaunch(ctx);
     const first = markTraffic(ctx.env);
     const ok = (c: { operation: string; status: number }): boolean => c.operation === 'scores.post' && c.status < 300;
-    if (!(await triggerAndWait(ctx, 'grade', 'Post a score for user {{launch.sub}} to {{ags.lineitem}}.', facts, first, ok)))
+    if (!(await triggerAndWait(ctx, 'grade', 'Post a score for user {{launch.sub}} to {{ags.lineitem}}.', facts, first, ok)).call)
       throw new HarnessError('ERR_UNEXPECTED_RESPONSE', 'the first score before the token expiry was not accepted', 'See tool.ags.posts-score.');
     ctx.env.emulator.services.expireTokens();
     const mark = markTraffic(ctx.env);
-    const got = await triggerAndWait(ctx, 'grade', 'Post a score for user {{launch.sub}} again.', facts, mark, (c) => ok(c) && c.token.valid);
+    // The tool's trigger route may fail here (it got a 401): that is the finding, so no error is raised.
+    const { call: got } = await triggerAndWait(ctx, 'grade', 'Post a score for user {{launch.sub}} again.', facts, mark, (c) => ok(c) && c.token.valid);
     const seen = ctx.env.emulator.services.calls.slice(mark.call).map(describeCall);
     ctx.judge(expectedCall(renewRefs), { arrived: got !== undefined, expected: 'a score POST with a newly issued token after the old one expired', seen }, { evidence: got ? [got.exchangeId] : [] });
     judgeTraffic(ctx, mark, facts);

@@ -47,17 +47,17 @@ function program(setCode: (n: number) => void): Command {
     .action(async function (this: Command) {
       await run(async () => (await import('./commands/test-tool.js')).testTool(this.opts<RunFlags>()))();
     });
-  runOptions(test.command('platform').description('we emulate a tool; the target is a platform (not yet available)'))
-    .action(() => {
-      throw usage('test platform is not available in this version; `test tool` is.');
+  runOptions(test.command('platform').description('we emulate a tool; the target is a platform (launches, refusals, tokens, AGS, NRPS)'))
+    .action(async function (this: Command) {
+      await run(async () => (await import('./commands/test-platform.js')).testPlatform(this.opts<RunFlags>()))();
     });
-  runOptions(p.command('demo').argument('[role]', 'tool (default)').description('run the suite against the embedded reference target; no config needed'))
+  runOptions(p.command('demo').argument('[role]', 'tool or platform (default: both)').description('run the suite against the embedded reference target; no config needed'))
     .action(async function (this: Command, role: string | undefined) {
       await run(async () => (await import('./commands/demo.js')).demo(role, this.opts<RunFlags>()))();
     });
-  p.command('serve').argument('<role>', 'platform').description('run the emulator alone and print the registration values the target needs')
+  p.command('serve').argument('<role>', 'platform (we emulate a platform) or tool (we emulate a tool)').description('run one emulator alone and print the registration values the target needs')
     .option('-c, --config <file>', 'configuration file').option('--json', 'print the registration values as JSON')
-    .action(async (role: string, o: { config?: string; json?: boolean }) => run(async () => (await import('./commands/serve.js')).servePlatform(role, o))());
+    .action(async (role: string, o: { config?: string; json?: boolean }) => run(async () => (await import('./commands/serve.js')).serve(role, o))());
   p.command('list').description('list scenarios (same filters as test); no network')
     .option('--grep <regex>', 'filter by "id title"').option('--only <id...>', 'filter by id').option('--json', 'JSON output')
     .action(async (o: { grep?: string; only?: string[]; json?: boolean }) => run(async () => (await import('./commands/list.js')).list(o))());

@@ -68,7 +68,8 @@ export interface ScenarioResult {
 export interface RunResult {
   tool: { name: string; version: string };
   command: string;
-  role: 'platform' | 'tool';
+  /** The role we played; 'both' when one run covered both (the demo). */
+  role: 'platform' | 'tool' | 'both';
   profile: Profile;
   target: string;
   startedAt: string;
@@ -98,6 +99,14 @@ export function summarize(run: RunResult): Summary {
     s.warnings += r.checks.filter((c) => c.status === 'warned').length;
   }
   return s;
+}
+
+/** Two runs reported as one (the demo of both roles). */
+export function mergeRuns(a: RunResult, b: RunResult): RunResult {
+  return {
+    ...a, command: `${a.command} + ${b.command}`, role: a.role === b.role ? a.role : 'both', target: `${a.target} ; ${b.target}`,
+    durationMs: a.durationMs + b.durationMs, interrupted: a.interrupted || b.interrupted, scenarios: [...a.scenarios, ...b.scenarios],
+  };
 }
 
 /** Exit code per DESIGN.md: 0 all passed (warnings allowed unless strict), 1 failures or errors, 130 interrupted. */

@@ -148,3 +148,43 @@ export const ACTIVITY_PROGRESS = ['Initialized', 'Started', 'InProgress', 'Submi
 
 /** Score `gradingProgress` values ([AGS] §3.4.8). */
 export const GRADING_PROGRESS = ['FullyGraded', 'Pending', 'PendingManual', 'Failed', 'NotReady'] as const;
+
+/** Token endpoint error codes ([SEC] §4.1, RFC 6749 §5.2): a refused token request names one of these. */
+export const OAUTH_ERROR = {
+  invalidRequest: 'invalid_request',
+  invalidClient: 'invalid_client',
+  invalidGrant: 'invalid_grant',
+  unauthorizedClient: 'unauthorized_client',
+  unsupportedGrantType: 'unsupported_grant_type',
+  invalidScope: 'invalid_scope',
+} as const;
+
+/** The access token type LTI services use ([SEC] §4.1, RFC 6750); token_type compares case-insensitively. */
+export const TOKEN_TYPE_BEARER = 'bearer';
+
+/** Roster member `status` values ([NRPS] §2.3); an absent status means Active. */
+export const MEMBER_STATUS = ['Active', 'Inactive', 'Deleted'] as const;
+
+/** Namespace of context (membership) roles; an NRPS `role` filter may give their simple name ([NRPS] §2.4.1). */
+export const CONTEXT_ROLE_NAMESPACE = 'http://purl.imsglobal.org/vocab/lis/v2/membership#';
+
+/**
+ * Deprecated simple names of the context roles ([CORE] App. A.2.3): "vendors can use the following roles
+ * interchangeably" (membership#Instructor and Instructor), deprecated in favour of the full URI.
+ */
+export const SIMPLE_CONTEXT_ROLES = ['Administrator', 'ContentDeveloper', 'Instructor', 'Learner', 'Mentor', 'Manager', 'Member', 'Officer'] as const;
+
+/** LTI 1.1 role URN prefixes ([CORE] App. A: old URN values, supported for backward compatibility but deprecated). */
+export const LEGACY_ROLE_URN_PREFIXES: readonly string[] = ['urn:lti:role:ims/lis/', 'urn:lti:instrole:ims/lis/', 'urn:lti:sysrole:ims/lis/'];
+
+/** Context sub-roles are `<this><Principal>#<SubRole>` ([CORE] App. A.2.3.1); the principal is CONTEXT_ROLE_NAMESPACE + Principal. */
+export const CONTEXT_SUBROLE_PREFIX = 'http://purl.imsglobal.org/vocab/lis/v2/membership/';
+
+/** Deprecated URN form of the context types ([CORE] App. A.1), followed by the simple name (CourseOffering, ...). */
+export const LEGACY_CONTEXT_TYPE_URN_PREFIX = 'urn:lti:context-type:ims/lis/';
+
+/** `launch_presentation.document_target` values ([CORE] §5.4.4): "MUST be one of frame, iframe, or window". */
+export const LAUNCH_DOCUMENT_TARGETS = ['frame', 'iframe', 'window'] as const;
+
+/** The Names and Role Provisioning Services version this suite speaks, as listed in the claim's `service_versions` ([NRPS] §3.6.1). */
+export const NRPS_SERVICE_VERSION = '2.0';

@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { messageAjv } from './ajv.js';
 import type { JsonSchema } from './common.js';
 import { anyItemSchema, CONTENT_ITEM_SCHEMAS, isKnownItemType } from './content-items.js';
+import { deepLinkingRequestSchema, resourceLinkRequestSchema } from './id-token.js';
 import { lineItemSchema } from './line-item.js';
 import { scoreSchema } from './score.js';
 
@@ -18,6 +19,8 @@ export const SCHEMAS = {
   'content-item:file': CONTENT_ITEM_SCHEMAS.file,
   'content-item:html': CONTENT_ITEM_SCHEMAS.html,
   'content-item:image': CONTENT_ITEM_SCHEMAS.image,
+  'id-token:resource-link-request': resourceLinkRequestSchema,
+  'id-token:deep-linking-request': deepLinkingRequestSchema,
 } as const satisfies Record<string, JsonSchema>;
 
 export type SchemaId = keyof typeof SCHEMAS;

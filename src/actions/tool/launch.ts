@@ -36,7 +36,8 @@ export interface PlatformLaunchRun {
 /** A person launching by hand gets this long unless the trigger says otherwise. */
 export const MANUAL_LAUNCH_TIMEOUT_MS = 5 * 60_000;
 /** http/command: the browser followed every hop before we look, so records are there or never come. */
-const GRACE_MS = 500;
+/** Our browser has followed every hop when navigate() returns: whatever was posted is already logged. */
+const GRACE_MS = 0;
 const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s*(.*)$/;
 
 interface Opened {
@@ -154,7 +155,7 @@ export async function platformLaunch(env: PlatformTestEnv, opts: PlatformLaunchO
     run.initiation = await em.waitFor('initiation', () => true, { ...wait, timeoutMs: total, since: marks.initiation });
     if (!run.initiation) throw noLogin(env, name, config, total, run.nav);
     const left = manual ? Math.max(0, total - (Date.now() - started)) : total;
-    run.response = await em.waitFor('response', () => true, { ...wait, timeoutMs: opts.responseTimeoutMs ?? left, since: marks.response });
+    run.response = await em.waitFor('response', () => true, { ...wait, timeoutMs: manual ? (opts.responseTimeoutMs ?? left) : left, since: marks.response });
   } finally {
     em.authPlan = previousPlan;
   }

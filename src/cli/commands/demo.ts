@@ -6,7 +6,12 @@ import { startReferenceTool, type RunningReferenceTool, type ToolFlaw } from '..
 import type { TriggerConfig } from '../../config/types.js';
 import { PlatformEmulator, PATHS } from '../../roles/platform/emulator.js';
 import { toolScenarios } from '../../../suites/tool/index.js';
-import { execute } from '../execute.js';
+import { executeRun } from '../execute.js';
+import { mergeRuns } from '../../core/result.js';
+import { runPlatformSuite } from '../platform-suite.js';
+import { runToolSuite } from '../tool-suite.js';
+import { platformScenarios } from '../../../suites/platform/index.js';
+import { startPlatformDemoPair } from './demo-platform.js';
 import { DEFAULT_TIMEOUT_MS, filterScenarios, parseBail, parseProfile, parseTimeout, type RunFlags } from '../options.js';
 import { DEFAULT_LAUNCH, outcomeRules } from '../outcome-rules.js';
 
@@ -52,19 +57,24 @@ export function demoTriggers(u: RunningReferenceTool['triggerUrls']): Record<str
   };
 }
 
-/** `lti-conform demo [tool]`: the whole tool suite against the embedded reference tool; no config needed. */
+/** `lti-conform demo [tool|platform]`: the suites against the embedded reference targets; no config needed. */
 export async function demo(role: string | undefined, flags: RunFlags): Promise<number> {
-  if (role !== undefined && role !== 'tool') {
-    throw new HarnessError('ERR_USAGE', `demo ${role}: only "demo tool" is available in this version`, 'Platform testing arrives with `test platform`.');
-  }
-  const scenarios = filterScenarios(toolScenarios, flags.grep, flags.only);
-  const pair = await startDemoPair();
+  if (role !== undefined && role !== 'tool' && role !== 'platform') throw new HarnessError('ERR_USAGE', `demo ${role}: the role is "tool" or "platform" (default: both)`);
+  const common = { profile: parseProfile(flags.profile), timeoutMs: parseTimeout(flags.timeout, DEFAULT_TIMEOUT_MS), bail: parseBail(flags.bail) };
+  const tools = role === 'platform' ? [] : filterScenarios(toolScenarios, flags.grep, flags.only, true);
+  const platforms = role === 'tool' ? [] : filterScenarios(platformScenarios, flags.grep, flags.only, true);
+  if (flags.only?.length && tools.length + platforms.length === 0) throw new HarnessError('ERR_USAGE', `--only ${flags.only.join(' ')}: no such scenario`, 'Run `lti-conform list` to see the ids.');
+  const toolPair = tools.length > 0 ? await startDemoPair() : undefined;
+  const platformPair = platforms.length > 0 ? await startPlatformDemoPair() : undefined;
   try {
-    return await execute({
-      emulator: pair.emulator, scenarios, outcome: outcomeRules(DEFAULT_LAUNCH), profile: parseProfile(flags.profile),
-      timeoutMs: parseTimeout(flags.timeout, DEFAULT_TIMEOUT_MS), bail: parseBail(flags.bail), command: 'demo tool', flags, triggers: pair.triggers,
+    return await executeRun(flags, async (hooks) => {
+      const runs = [];
+      if (toolPair) runs.push(await runToolSuite({ ...hooks, ...common, emulator: toolPair.emulator, scenarios: tools, outcome: outcomeRules(DEFAULT_LAUNCH), command: 'demo tool', triggers: toolPair.triggers }));
+      if (platformPair && !hooks.signal.aborted) runs.push(await runPlatformSuite({ ...hooks, ...common, toolEmulator: platformPair.toolEmulator, scenarios: platforms, command: 'demo platform', triggers: platformPair.triggers }));
+      return runs.reduce(mergeRuns);
     });
   } finally {
-    await pair.close();
+    await toolPair?.close();
+    await platformPair?.close();
   }
 }

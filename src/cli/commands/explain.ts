@@ -1,4 +1,4 @@
-import { toolScenarios } from '../../../suites/tool/index.js';
+import { allScenarios } from '../../../suites/index.js';
 import { AUTH_REQUEST_CHECKS, authMessageHintEchoed } from '../../checks/login/auth-request.js';
 import { landsOnSignedTarget } from '../../checks/launch/landing.js';
 import type { Check } from '../../core/check.js';
@@ -21,7 +21,7 @@ const refLines = (refs: readonly SpecRef[]): string =>
 
 /** `lti-conform explain <id>`: what a scenario or check verifies, with spec references. */
 export function explain(id: string): number {
-  const s = toolScenarios.find((x) => x.id === id);
+  const s = allScenarios.find((x) => x.id === id);
   if (s) {
     process.stdout.write(`${s.id}\n  ${s.title}\n\n${s.summary}\n\n${s.certification ? `Certification test: ${s.certification}\n\n` : ''}Spec references:\n${refLines(s.refs)}\n`);
     return 0;
@@ -33,7 +33,7 @@ export function explain(id: string): number {
   }
   const generic = SCENARIO_CHECKS[id];
   if (generic) {
-    const users = toolScenarios.filter((x) => x.refs.length > 0).map((x) => x.id);
+    const users = allScenarios.filter((x) => x.refs.length > 0).map((x) => x.id);
     process.stdout.write(`${id}\n  ${generic}\n\nIts spec references are those of the scenario using it (${users.length} scenarios; see \`lti-conform explain <scenario-id>\`).\n`);
     return 0;
   }

@@ -17,9 +17,40 @@ export function registrationValues(e: PlatformEmulator): Record<string, string> 
   };
 }
 
+function print(values: Record<string, string | string[]>, json: boolean | undefined, who: string, after: string): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(values, null, 2)}\n`);
+    return;
+  }
+  const width = Math.max(...Object.keys(values).map((k) => k.length));
+  const lines = Object.entries(values).map(([k, v]) => `  ${k.padEnd(width)}  ${Array.isArray(v) ? v.join(' ') : v}`);
+  process.stdout.write(`Register this ${who}:\n${lines.join('\n')}\n\n${after}\n`);
+}
+
+const untilInterrupted = (): Promise<void> => new Promise<void>((resolve) => {
+  process.once('SIGINT', resolve);
+  process.once('SIGTERM', resolve);
+});
+
+/** `lti-conform serve tool`: our emulated tool alone; prints what the platform must register. */
+async function serveTool(flags: { config?: string; json?: boolean }): Promise<number> {
+  const { startToolEmulator } = await import('./test-platform.js');
+  const { toolEmulator } = await startToolEmulator(flags);
+  print({ ...toolEmulator.registrationValues() }, flags.json, 'tool in the platform', 'Launch it from the platform; what arrives is logged. Ctrl-C to stop.');
+  await untilInterrupted();
+  await toolEmulator.close();
+  return 0;
+}
+
+/** `lti-conform serve platform|tool`: run one emulator alone for manual use until Ctrl-C. */
+export async function serve(role: string, flags: { config?: string; json?: boolean }): Promise<number> {
+  if (role === 'tool') return serveTool(flags);
+  if (role !== 'platform') throw new HarnessError('ERR_USAGE', `serve ${role}: the role is "platform" or "tool"`);
+  return servePlatform(flags);
+}
+
 /** `lti-conform serve platform`: run the emulator alone for manual launches until Ctrl-C. */
-export async function servePlatform(role: string, flags: { config?: string; json?: boolean }): Promise<number> {
-  if (role !== 'platform') throw new HarnessError('ERR_USAGE', `serve ${role}: only "serve platform" is available in this version`);
+async function servePlatform(flags: { config?: string; json?: boolean }): Promise<number> {
   const { config, target } = await loadToolConfig(flags);
   const keys = await KeyStore.persistent(config.emulator.keyFile);
   const emulator = await PlatformEmulator.start({
@@ -27,15 +58,8 @@ export async function servePlatform(role: string, flags: { config?: string; json
     ...(config.emulator.publicUrl ? { publicUrl: config.emulator.publicUrl } : {}),
   });
   const values = registrationValues(emulator);
-  if (flags.json) process.stdout.write(`${JSON.stringify(values, null, 2)}\n`);
-  else {
-    const width = Math.max(...Object.keys(values).map((k) => k.length));
-    process.stdout.write(`Register this platform in the tool:\n${Object.entries(values).map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n')}\n\nOpen ${values.manualLaunchUrl} in a browser to launch. Ctrl-C to stop.\n`);
-  }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  print(values, flags.json, 'platform in the tool', `Open ${values.manualLaunchUrl} in a browser to launch. Ctrl-C to stop.`);
+  await untilInterrupted();
   await emulator.close();
   return 0;
 }

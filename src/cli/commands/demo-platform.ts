@@ -1,0 +1,32 @@
+import type { TriggerConfig } from '../../config/types.js';
+import { KeyStore } from '../../keys/store.js';
+import { startReferencePlatform, type PlatformFlaw } from '../../reference/platform/index.js';
+import { ToolEmulator } from '../../roles/tool/emulator.js';
+
+export const DEMO_PLATFORM_CLIENT_ID = 'lti-conform-demo-client';
+export const DEMO_PLATFORM_DEPLOYMENT_ID = 'lti-conform-demo-platform-deployment';
+
+const get = (url: string): TriggerConfig => ({ kind: 'http', http: { method: 'GET', url } });
+
+/** Our tool emulator and the reference platform, registered with each other, with http launch triggers. */
+export async function startPlatformDemoPair(flaws: readonly PlatformFlaw[] = [], keys?: KeyStore) {
+  const placeholder = { kind: 'platform' as const, issuer: 'http://127.0.0.1/', clientId: DEMO_PLATFORM_CLIENT_ID, deploymentId: DEMO_PLATFORM_DEPLOYMENT_ID, authorizationUrl: 'http://127.0.0.1/', tokenUrl: 'http://127.0.0.1/', jwksUrl: 'http://127.0.0.1/' };
+  const toolEmulator = await ToolEmulator.start({ host: '127.0.0.1', port: 0, keys: keys ?? (await KeyStore.inMemory()), platform: placeholder });
+  const r = toolEmulator.registrationValues();
+  const platform = await startReferencePlatform({
+    flaws,
+    tool: { clientId: DEMO_PLATFORM_CLIENT_ID, deploymentId: DEMO_PLATFORM_DEPLOYMENT_ID, loginInitiationUrl: r.loginInitiationUrl, redirectUris: r.redirectUris, targetLinkUri: r.targetLinkUri, deepLinkingUrl: r.deepLinkingUrl, jwksUrl: r.jwksUrl },
+  });
+  toolEmulator.platform = {
+    ...placeholder, issuer: platform.issuer, authorizationUrl: platform.authorizationUrl, tokenUrl: platform.tokenUrl, jwksUrl: platform.jwksUrl,
+    services: {
+      lineItemsUrl: platform.services.lineItemsUrl('course-1'), membershipsUrl: platform.services.membershipsUrl('course-1'),
+      resourceLinkId: platform.services.resourceLinkId('course-1'), otherLineItemsUrl: platform.services.lineItemsUrl('course-2'), learnerUserId: platform.users.student,
+    },
+  };
+  const triggers: Record<string, TriggerConfig> = {
+    launch: get(platform.launchUrl({ persona: 'instructor' })),
+    deepLinking: get(platform.launchUrl({ persona: 'instructor', message: 'deep-linking' })),
+  };
+  return { toolEmulator, platform, triggers, close: async () => { await platform.close(); await toolEmulator.close(); } };
+}

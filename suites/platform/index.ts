@@ -1,0 +1,9 @@
+import { agsScenarios } from './ags.js';
+import { authScenarios } from './auth.js';
+import type { PlatformScenario } from './kinds.js';
+import { launchScenarios } from './launch.js';
+import { nrpsScenarios } from './nrps.js';
+import { tokenScenarios } from './token.js';
+
+/** Every scenario where the target is a platform: launches first, then refusals, tokens and services. */
+export const platformScenarios: PlatformScenario[] = [...launchScenarios, ...authScenarios, ...tokenScenarios, ...agsScenarios, ...nrpsScenarios];

@@ -1,9 +1,10 @@
 import { BOGUS_TOKEN, createLineItem, deleteLineItem, getAllPages, getLineItem, getResults, listLineItems, postScore, putLineItem } from '../../src/actions/tool/services.js';
 import {
-  AGS_AUTH_CHECKS, AGS_CONTEXT_CHECKS, AGS_SCOPE_CHECKS, LINE_ITEM_CREATE_CHECKS, LINE_ITEM_DELETE_CHECKS, LINE_ITEM_READ_CHECKS, LINE_ITEM_UPDATE_CHECKS,
+  AGS_AUTH_CHECKS, AGS_CONTEXT_CHECKS, foreignResourceLinkRefused, invalidLineItemRefused, AGS_SCOPE_CHECKS, LINE_ITEM_CREATE_CHECKS, LINE_ITEM_DELETE_CHECKS, LINE_ITEM_READ_CHECKS, LINE_ITEM_UPDATE_CHECKS,
   LINE_ITEMS_FILTER_CHECKS, LINE_ITEMS_GET_CHECKS, LINE_ITEMS_NO_MATCH_CHECKS, LINE_ITEMS_PAGING_CHECKS, MALFORMED_SCORE_CHECKS, RESULTS_CHECKS, SCORE_CHECKS, SCORE_OVER_MAXIMUM_CHECKS,
 } from '../../src/checks/platform-services/index.js';
 import type { Check } from '../../src/core/check.js';
+import { updateIdsUnchanged } from '../../src/checks/platform-services/ags-line-item.js';
 import { ScenarioSkipped } from '../../src/core/errors.js';
 import type { ScenarioContext } from '../../src/core/scenario.js';
 import type { PlatformTestEnv } from '../../src/actions/tool/env.js';
@@ -69,21 +70,28 @@ const scenarios: PlatformScenario[] = [
     const put = await putLineItem(ctx.env, url, update, token);
     const after = await getLineItem(ctx.env, url, token);
     judgeAll(ctx, LINE_ITEM_UPDATE_CHECKS, { answer: answer(put), original: created.json as Record<string, unknown>, sent: update, after: answer(after) }, [put.exchangeId, after.exchangeId]);
+    // NT-P-27: a PUT that tries to change id and resourceLinkId must leave both as they were.
+    const moved = { ...(after.json as Record<string, unknown>), id: `${url}-moved`, resourceLinkId: 'lti-conform-other-link' };
+    const put2 = await putLineItem(ctx.env, url, moved, token);
+    const after2 = await getLineItem(ctx.env, url, token);
+    ctx.judge(updateIdsUnchanged, { answer: answer(put2), original: after.json as Record<string, unknown>, sent: moved, after: answer(after2) }, { evidence: [put2.exchangeId, after2.exchangeId] });
     const del = await deleteLineItem(ctx.env, url, token);
     const gone = await getLineItem(ctx.env, url, token);
     if (del.status < 300) t.litter.forget(url);
     judgeAll(ctx, LINE_ITEM_DELETE_CHECKS, { deleteStatus: del.status, afterStatus: gone.status }, [del.exchangeId, gone.exchangeId]);
   }),
-  agsScenario('pages-and-filters-line-items', 'pages with limit and filters by resource_id and tag', 'NT-P-25: three line items are created; limit=1 must page with rel="next" until all are read; resource_id and tag filters return exactly the matching items; a filter matching nothing returns [].', [rule('LTI-AGS-005'), rule('LTI-AGS-008')], async (ctx, t) => {
+  agsScenario('pages-and-filters-line-items', 'pages with limit and filters by resource_id and tag', 'NT-P-25: three line items are created (two bound to the configured resource link); limit=1 must page with rel="next" until all are read; resource_id, tag and resource_link_id filters return exactly the matching items; a filter matching nothing returns [].', [rule('LTI-AGS-005'), rule('LTI-AGS-008')], async (ctx, t) => {
     const token = await t.token([SCOPE.lineItem]);
     const tag = uniq();
     const created: string[] = [];
     const resourceIds: string[] = [];
+    const linked: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const item = newItem(t.s, { tag });
-      const r = await createLineItem(ctx.env, t.lineItems, item, token);
+      // The last item is bound to no resource link, so a resource_link_id filter has something to leave out.
+      const item = newItem(t.s, { tag, ...(i === 2 ? { resourceLinkId: undefined } : {}) });
+      const r = await createLineItem(ctx.env, t.lineItems, JSON.parse(JSON.stringify(item)), token);
       const id = t.litter.add(r);
-      if (id) { created.push(id); resourceIds.push(String(item.resourceId)); }
+      if (id) { created.push(id); resourceIds.push(String(item.resourceId)); if (i < 2) linked.push(id); }
     }
     const paged = await getAllPages(ctx.env, withLimit(t.lineItems, 1, tag), { token });
     const pages = paged.pages.map((p) => ({ ids: itemIds(p.json), next: p.link.next !== undefined }));
@@ -92,6 +100,11 @@ const scenarios: PlatformScenario[] = [
     judgeAll(ctx, LINE_ITEMS_FILTER_CHECKS, { items: byTag.pages.flatMap((p) => (Array.isArray(p.json) ? p.json : [])), filter: { tag }, expectedIds: created }, byTag.pages.map((p) => p.exchangeId));
     const byResource = await getAllPages(ctx.env, withQueryParam(t.lineItems, 'resource_id', resourceIds[0] ?? ''), { token });
     judgeAll(ctx, LINE_ITEMS_FILTER_CHECKS, { items: byResource.pages.flatMap((p) => (Array.isArray(p.json) ? p.json : [])), filter: { resource_id: resourceIds[0] ?? '' }, expectedIds: created.slice(0, 1) }, byResource.pages.map((p) => p.exchangeId));
+    if (t.s.resourceLinkId) {
+      const link = t.s.resourceLinkId;
+      const byLink = await getAllPages(ctx.env, withQueryParam(withQueryParam(t.lineItems, 'resource_link_id', link), 'tag', tag), { token });
+      judgeAll(ctx, LINE_ITEMS_FILTER_CHECKS, { items: byLink.pages.flatMap((p) => (Array.isArray(p.json) ? p.json : [])), filter: { resource_link_id: link, tag }, expectedIds: linked }, byLink.pages.map((p) => p.exchangeId));
+    }
     const none = await listLineItems(ctx.env, withQueryParam(t.lineItems, 'tag', `${tag}-none`), { token });
     judgeAll(ctx, LINE_ITEMS_NO_MATCH_CHECKS, { answer: answer(none) }, [none.exchangeId]);
   }),
@@ -126,6 +139,19 @@ const scenarios: PlatformScenario[] = [
     for (const [defect, score] of defects) {
       const r = await postScore(ctx.env, url, JSON.parse(JSON.stringify(score)), scoreToken);
       judgeAll(ctx, MALFORMED_SCORE_CHECKS, { status: r.status, defect }, [r.exchangeId]);
+    }
+  }),
+  agsScenario('refuses-invalid-line-items', 'refuses line items without a label, with scoreMaximum 0, or for a foreign resource link', 'NT-P-22, NT-P-23: a blank label or scoreMaximum 0 should get 400 (a warning); a resourceLinkId that is no link of this tool in this course must get 404.', [rule('LTI-AGS-013')], async (ctx, t) => {
+    const token = await t.token([SCOPE.lineItem]);
+    const cases: [string, Record<string, unknown>, typeof invalidLineItemRefused][] = [
+      ['a blank label', newItem(t.s, { label: '  ' }), invalidLineItemRefused],
+      ['scoreMaximum 0', newItem(t.s, { scoreMaximum: 0 }), invalidLineItemRefused],
+      ['an unknown resourceLinkId', newItem(t.s, { resourceLinkId: `lti-conform-no-such-link-${uniq()}` }), foreignResourceLinkRefused],
+    ];
+    for (const [defect, item, check] of cases) {
+      const r = await createLineItem(ctx.env, t.lineItems, item, token);
+      t.litter.add(r);
+      ctx.judge(check, { status: r.status, defect }, { evidence: [r.exchangeId] });
     }
   }),
   agsScenario('requires-token', 'refuses calls without a valid access token', 'NT-P-19: the line item container without a token and with a token never issued must get 401.', [rule('LTI-TOK-014')], async (ctx, t) => {

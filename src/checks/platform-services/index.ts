@@ -11,3 +11,4 @@ export { AGS_AUTH_CHECKS, AGS_CONTEXT_CHECKS, AGS_SCOPE_CHECKS, type ContextIsol
 export { MEMBERSHIPS_CHECKS, MEMBERSHIPS_PAGING_CHECKS, membersOf, NRPS_AUTH_CHECKS, ROLE_FILTER_CHECKS, roleMatches, type MembershipsInput, type RoleFilterInput } from './nrps.js';
 export type { PagingInput } from './paging.js';
 export type { ServiceAnswer } from './input.js';
+export { foreignResourceLinkRefused, invalidLineItemRefused, type InvalidLineItemInput } from './ags-refusals.js';

@@ -22,14 +22,14 @@ function refused(reason: string): Reply {
 /** Judges the response claims; a reason, or undefined when they hold. */
 function claimProblem(ctx: PlatformContext, c: Record<string, unknown>): string | undefined {
   const { flaws, tool } = ctx;
-  if (c.iss !== tool.clientId) return 'iss must be the client id';
+  if (c.iss !== tool.clientId && !flaws.has('dl-accepts-wrong-iss')) return 'iss must be the client id';
   // The platform must be an audience, and the only one ([SEC] §5.2.3 (3)).
   const aud: unknown[] = typeof c.aud === 'string' ? [c.aud] : Array.isArray(c.aud) ? c.aud : [];
   if (!flaws.has('dl-accepts-wrong-aud') && (!aud.includes(ctx.issuer) || aud.some((a) => a !== ctx.issuer))) {
     return 'aud must be the platform issuer';
   }
   if (typeof c.exp !== 'number') return 'exp is required';
-  if (c.exp + CLOCK_LEEWAY_S <= nowSeconds(ctx)) return 'the response has expired';
+  if (c.exp + CLOCK_LEEWAY_S <= nowSeconds(ctx) && !flaws.has('dl-accepts-expired')) return 'the response has expired';
   if (typeof c.iat !== 'number') return 'iat is required';
   if (typeof c.nonce !== 'string' || c.nonce === '') return 'nonce is required';
   if (ctx.store.deepLinkNonces.has(c.nonce) && !flaws.has('dl-accepts-replayed-nonce')) return 'nonce was already used';
@@ -37,7 +37,7 @@ function claimProblem(ctx: PlatformContext, c: Record<string, unknown>): string 
     return `message_type must be ${MESSAGE_TYPE.deepLinkingResponse}`;
   }
   if (c[CLAIM.version] !== LTI_VERSION) return `version must be ${LTI_VERSION}`;
-  if (c[CLAIM.deploymentId] !== tool.deploymentId) return 'deployment_id is not this deployment';
+  if (c[CLAIM.deploymentId] !== tool.deploymentId && !flaws.has('dl-accepts-wrong-deployment-id')) return 'deployment_id is not this deployment';
   return undefined;
 }
 
@@ -85,7 +85,7 @@ export async function handleDeepLinkReturn(ctx: PlatformContext, form: URLSearch
   const { flaws } = ctx;
   const jwt = form.get(TOOL_MESSAGE_FORM_FIELD);
   if (jwt === null || jwt === '') return refused(`the ${TOOL_MESSAGE_FORM_FIELD} form field is missing`);
-  const verified = await verifyToolJwt(ctx, jwt, { skipSignature: flaws.has('dl-accepts-bad-signature') });
+  const verified = await verifyToolJwt(ctx, jwt, { skipSignature: flaws.has('dl-accepts-bad-signature'), acceptUnknownKid: flaws.has('dl-accepts-unknown-kid') });
   if (!verified.ok) return refused(verified.reason);
   const c = verified.payload as Record<string, unknown>;
   const problem = claimProblem(ctx, c);

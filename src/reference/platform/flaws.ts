@@ -45,6 +45,7 @@ export const AS_FLAWS = [
   'as-accepts-missing-assertion-type',
   'as-grants-unrequested-scope',
   'as-omits-expires-in',
+  'as-accepts-hs256',
 ] as const;
 
 /** Assignment and Grade Services. */
@@ -58,6 +59,7 @@ export const AGS_FLAWS = [
   'ags-put-changes-id',
   'ags-delete-keeps-item',
   'ags-results-wrong-media-type',
+  'ags-container-wrong-media-type',
   'ags-accepts-score-without-user-id',
   'ags-context-leak',
   'ags-no-auth',
@@ -73,6 +75,10 @@ export const DL_FLAWS = [
   'dl-accepts-replayed-nonce',
   'dl-accepts-changed-data',
   'dl-accepts-wrong-message-type',
+  'dl-accepts-wrong-iss',
+  'dl-accepts-expired',
+  'dl-accepts-unknown-kid',
+  'dl-accepts-wrong-deployment-id',
 ] as const;
 
 export type PlatformFlaw =

@@ -47,6 +47,7 @@ export async function handleToken(ctx: PlatformContext, form: URLSearchParams): 
 
   const verified = await verifyToolJwt(ctx, assertion, {
     acceptAlgNone: flaws.has('as-accepts-alg-none'),
+    acceptHs256: flaws.has('as-accepts-hs256'),
     skipSignature: flaws.has('as-accepts-unknown-key'),
   });
   if (!verified.ok) return oauthError('invalid_client', verified.reason);

@@ -10,6 +10,10 @@ export interface ToolJwtOptions {
   acceptAlgNone?: boolean;
   /** A flaw that trusts the payload whatever the key or the signature (unknown key, bad signature). */
   skipSignature?: boolean;
+  /** as-accepts-hs256: an HS256 JWT (keyed with a public key) is taken at its word. */
+  acceptHs256?: boolean;
+  /** dl-accepts-unknown-kid: a kid missing from the tool's key set is not looked for further. */
+  acceptUnknownKid?: boolean;
 }
 
 function decodePayload(token: string): ToolJwt {
@@ -30,12 +34,13 @@ export async function verifyToolJwt(ctx: PlatformContext, token: string, opts: T
     return { ok: false, reason: 'not a compact JWS' };
   }
   if (alg === 'none' && opts.acceptAlgNone === true) return decodePayload(token);
+  if (alg === 'HS256' && opts.acceptHs256 === true) return decodePayload(token);
   // RS256 only: alg none and HS* (keyed with a public key) are refused outright.
   if (alg !== 'RS256') return { ok: false, reason: 'the JWT must be signed with RS256' };
   if (opts.skipSignature === true) return decodePayload(token);
   if (typeof kid !== 'string' || kid === '') return { ok: false, reason: 'the JWT header has no kid' };
   const jwk = await ctx.toolJwks.find(kid);
-  if (jwk === undefined) return { ok: false, reason: 'kid is not in the tool key set' };
+  if (jwk === undefined) return opts.acceptUnknownKid === true ? decodePayload(token) : { ok: false, reason: 'kid is not in the tool key set' };
   try {
     // Public members only: a key set that leaks private members still verifies as a public key.
     const key = await importJWK({ kty: jwk.kty, n: jwk.n, e: jwk.e }, 'RS256');

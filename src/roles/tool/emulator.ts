@@ -2,6 +2,8 @@ import type { PlatformTargetConfig } from '../../config/types.js';
 import type { KeyStore } from '../../keys/store.js';
 import { html, InboundServer, json, type InboundRequest, type InboundResponse, type Route } from '../inbound-server.js';
 import { applyPlan, authorizationRedirect, defaultAuthPlan, defaultAuthRequest, randomValue, type AuthPlan, type PendingLogin } from './auth-request.js';
+import { DEEP_LINK_CONTENT_PATH, servedContent } from './deep-link-items.js';
+import { answerDeepLink, defaultDeepLinkPlan, readDeepLinkRequest, type DeepLinkAnswer, type DeepLinkPlan } from './deep-link-response.js';
 import { ToolLog, type ToolMarks, type ToolRecordKind, type ToolRecordOf, type ToolWaitOptions } from './log.js';
 import type { AuthResponseRecord, LoginInitiationRecord } from './records.js';
 
@@ -77,6 +79,9 @@ export class ToolEmulator {
   readonly server: InboundServer;
   /** Decides the next authentication request; scenarios swap it and put it back. */
   authPlan: AuthPlan = defaultAuthPlan;
+  /** Decides the response to the next deep-linking request (default: a correct one); scenarios swap it and put it back. */
+  deepLinkPlan: DeepLinkPlan = defaultDeepLinkPlan;
+  private lastValidNonce: string | undefined;
   private readonly log = new ToolLog();
   private readonly pendingLogins = new Map<string, PendingLogin>();
   private readonly now: () => number;
@@ -127,6 +132,11 @@ export class ToolEmulator {
     };
   }
 
+  /** The nonce of the last correct deep-linking response we posted (a replay scenario reuses it). */
+  get lastValidDeepLinkNonce(): string | undefined {
+    return this.lastValidNonce;
+  }
+
   get initiations(): LoginInitiationRecord[] {
     return this.log.initiation;
   }
@@ -158,6 +168,7 @@ export class ToolEmulator {
       { method: '*', path: TOOL_PATHS.deepLink, handle: respond(TOOL_PATHS.deepLink, true) },
       { method: '*', path: TOOL_PATHS.unregistered, handle: respond(TOOL_PATHS.unregistered, false) },
       { method: 'GET', path: TOOL_PATHS.jwks, handle: () => json(200, this.keys.jwks(), { 'cache-control': 'max-age=60' }) },
+      { method: 'GET', path: `${DEEP_LINK_CONTENT_PATH}/*`, handle: (r) => this.content(r) },
     ];
   }
 
@@ -193,12 +204,30 @@ export class ToolEmulator {
     if (this.pendingLogins.size > MAX_PENDING) this.pendingLogins.delete(this.pendingLogins.keys().next().value as string);
   }
 
-  private response(r: InboundRequest, path: string, registered: boolean): InboundResponse {
+  /** An LtiDeepLinkingRequest at our deep-linking URI is answered with a response auto-posted to its return URL. */
+  private async deepLinkAnswer(r: InboundRequest, path: string): Promise<DeepLinkAnswer | undefined> {
+    const request = path === TOOL_PATHS.deepLink ? readDeepLinkRequest(r.params.get('id_token') ?? undefined) : undefined;
+    if (request === undefined) return undefined;
+    const p = this.platform;
+    const identity = { clientId: p.clientId, issuer: p.issuer, deploymentId: p.deploymentId, now: this.now(), urls: { targetLink: this.urls.targetLink, content: `${this.base}${DEEP_LINK_CONTENT_PATH}` } };
+    const answer = await answerDeepLink({ request, identity, keys: this.keys, plan: this.deepLinkPlan, ...(this.lastValidNonce !== undefined ? { lastValidNonce: this.lastValidNonce } : {}) });
+    if (answer.record.posted && answer.record.valid) this.lastValidNonce = String(answer.record.sent.payload.nonce);
+    return answer;
+  }
+
+  private content(r: InboundRequest): InboundResponse {
+    const file = servedContent(r.url.pathname.slice(DEEP_LINK_CONTENT_PATH.length + 1));
+    return file ? { status: 200, headers: { 'content-type': file.type }, body: file.body } : json(404, { error: 'not_found' });
+  }
+
+  private async response(r: InboundRequest, path: string, registered: boolean): Promise<InboundResponse> {
     const stateCookie = readCookie(r.headers.cookie, STATE_COOKIE);
+    const answer = await this.deepLinkAnswer(r, path);
     this.log.push('response', {
       exchangeId: r.exchangeId, at: this.now(), path, registered, method: r.method, contentType: r.headers['content-type'] ?? '',
-      form: Object.fromEntries(r.params), ...(stateCookie !== undefined ? { stateCookie } : {}),
+      form: Object.fromEntries(r.params), ...(stateCookie !== undefined ? { stateCookie } : {}), ...(answer ? { deepLinkAnswer: answer.record } : {}),
     });
+    if (answer) return html(answer.status, answer.body);
     return receivedPage(registered ? 'lti-conform received the launch' : 'lti-conform received a post at a URI it never registered');
   }
 }

@@ -1,4 +1,5 @@
 // What the platform under test sent to our emulated tool, kept raw for the checks to judge.
+import type { DeepLinkAnswerRecord } from './deep-link-response.js';
 
 /** One OIDC third-party-initiated login that reached our login initiation URL. */
 export interface LoginInitiationRecord {
@@ -24,4 +25,6 @@ export interface AuthResponseRecord {
   form: Record<string, string>;
   /** The state our login cookie carried on this request, if the browser sent it back. */
   stateCookie?: string;
+  /** What we posted back to deep_link_return_url when this was an LtiDeepLinkingRequest (decoded, unsigned). */
+  deepLinkAnswer?: DeepLinkAnswerRecord;
 }

@@ -32,16 +32,16 @@ const score = (env: FlawEnv, extra: Record<string, unknown> = {}): string =>
   JSON.stringify({ userId: env.platform.users.student, scoreGiven: 1, scoreMaximum: 2, timestamp: new Date().toISOString(), activityProgress: 'Completed', gradingProgress: 'FullyGraded', ...extra });
 const members = async (env: FlawEnv, query: string): Promise<Hop> => get(env, `${env.platform.services.membershipsUrl('course-1')}${query}`);
 
-async function dlRespond(env: FlawEnv, change: (data: string) => Record<string, unknown>, mode: SignMode = 'rs256', times = 1): Promise<boolean> {
+async function dlRespond(env: FlawEnv, change: (data: string) => Record<string, unknown>, mode: SignMode = 'rs256', times = 1, header: Record<string, unknown> = {}): Promise<boolean> {
   const l = await launch(env, { message: 'deep-linking' });
   const data = (l.claims?.[CLAIM.deepLinkingSettings] as { data: string }).data;
-  const jwt = await env.tool.sign({ ...env.tool.dlClaims(env.platform, data, [{ type: 'ltiResourceLink', title: 'x' }]), ...change(data) }, mode);
+  const jwt = await env.tool.sign({ ...env.tool.dlClaims(env.platform, data, [{ type: 'ltiResourceLink', title: 'x' }]), ...change(data) }, mode, header);
   let hop: Hop | undefined;
   for (let i = 0; i < times; i++) hop = await send(`${env.platform.issuer}/deep-link/return`, { cookie: l.started.cookie, form: { JWT: jwt } });
   return hop?.status === 200;
 }
-const dlRefuses = (change: (data: string) => Record<string, unknown>, mode?: SignMode, times?: number) => async (env: FlawEnv) =>
-  !(await dlRespond(env, change, mode, times));
+const dlRefuses = (change: (data: string) => Record<string, unknown>, mode?: SignMode, times?: number, header?: Record<string, unknown>) => async (env: FlawEnv) =>
+  !(await dlRespond(env, change, mode, times, header));
 
 export const SERVICE_CASES: FlawCase[] = [
   { name: 'token: valid assertion', flippedBy: [], run: async (env) => (await tokenWith(env, SCOPE.score)).status === 200 },
@@ -60,7 +60,7 @@ export const SERVICE_CASES: FlawCase[] = [
     },
   },
   { name: 'token: alg none', flippedBy: ['as-accepts-alg-none'], run: tokenRefuses({}, 'none') },
-  { name: 'token: HS256', flippedBy: [], run: tokenRefuses({}, 'hs256') },
+  { name: 'token: HS256', flippedBy: ['as-accepts-hs256'], run: tokenRefuses({}, 'hs256') },
   { name: 'token: grant_type=password', flippedBy: ['as-accepts-wrong-grant-type'], run: formRefuses({ grant_type: 'password' }) },
   { name: 'token: no client_assertion_type', flippedBy: ['as-accepts-missing-assertion-type'], run: formRefuses({ client_assertion_type: undefined }) },
   { name: 'token: grants only what was asked', flippedBy: ['as-grants-unrequested-scope'], run: async (env) => json<{ scope: string }>(await tokenWith(env, SCOPE.score)).scope === SCOPE.score },
@@ -112,6 +112,11 @@ export const SERVICE_CASES: FlawCase[] = [
     },
   },
   {
+    name: 'ags: container media type',
+    flippedBy: ['ags-container-wrong-media-type'],
+    run: async (env) => (await get(env, c1(env))).headers['content-type'] === MEDIA_TYPE.lineItemContainer,
+  },
+  {
     name: 'ags: results media type',
     flippedBy: ['ags-results-wrong-media-type'],
     run: async (env) => (await get(env, `${(await item(env)).id}/results`)).headers['content-type'] === MEDIA_TYPE.resultContainer,
@@ -151,6 +156,10 @@ export const SERVICE_CASES: FlawCase[] = [
   { name: 'dl: valid response accepted', flippedBy: [], run: (env) => dlRespond(env, () => ({})) },
   { name: 'dl: bad signature', flippedBy: ['dl-accepts-bad-signature'], run: dlRefuses(() => ({}), 'foreign-key') },
   { name: 'dl: wrong aud', flippedBy: ['dl-accepts-wrong-aud'], run: dlRefuses(() => ({ aud: 'https://elsewhere.example' })) },
+  { name: 'dl: wrong iss', flippedBy: ['dl-accepts-wrong-iss'], run: dlRefuses(() => ({ iss: 'some-other-client' })) },
+  { name: 'dl: expired', flippedBy: ['dl-accepts-expired'], run: dlRefuses(() => ({ exp: Math.floor(Date.now() / 1000) - 600 })) },
+  { name: 'dl: unknown kid', flippedBy: ['dl-accepts-unknown-kid', 'dl-accepts-bad-signature'], run: dlRefuses(() => ({}), 'rs256', 1, { kid: 'no-such-kid' }) },
+  { name: 'dl: wrong deployment', flippedBy: ['dl-accepts-wrong-deployment-id'], run: dlRefuses(() => ({ [CLAIM.deploymentId]: 'another-deployment' })) },
   { name: 'dl: replayed nonce', flippedBy: ['dl-accepts-replayed-nonce'], run: dlRefuses(() => ({}), 'rs256', 2) },
   { name: 'dl: changed data', flippedBy: ['dl-accepts-changed-data'], run: dlRefuses((data) => ({ [CLAIM.dlData]: `${data}x` })) },
   {

@@ -33,7 +33,8 @@ export function listLineItems(ctx: PlatformContext, caller: Caller, contextId: s
   const paged = paginate(items, url, flaws.has('ags-container-no-next-link'));
   if (!paged.ok) return jsonError(400, 'invalid_request', paged.reason);
   const body = paged.items.map((i) => presentLineItem(ctx, i));
-  return jsonReply(200, body, MEDIA_TYPE.lineItemContainer, paged.link === undefined ? {} : { link: paged.link });
+  const type = ctx.flaws.has('ags-container-wrong-media-type') ? MEDIA_TYPE.json : MEDIA_TYPE.lineItemContainer;
+  return jsonReply(200, body, type, paged.link === undefined ? {} : { link: paged.link });
 }
 
 export async function createLineItem(ctx: PlatformContext, caller: Caller, contextId: string, req: ServiceRequest): Promise<Reply> {

@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatformDemoPair } from '../../src/cli/commands/demo-platform.js';
+import { platformScenarios } from '../../suites/platform/index.js';
+import { runPlatform } from '../support/run-platform-suite.js';
+import { findings } from '../support/run-suite.js';
+
+describe('self-play: the whole platform suite against the reference platform', () => {
+  let pair: Awaited<ReturnType<typeof startPlatformDemoPair>>;
+  beforeAll(async () => {
+    pair = await startPlatformDemoPair();
+  });
+  afterAll(() => pair.close());
+
+  it('passes every scenario, with no warnings, and leaves no line item behind', async () => {
+    const before = await countLineItems();
+    const run = await runPlatform(pair.toolEmulator, pair.triggers);
+    expect(findings(run)).toEqual([]);
+    expect(run.scenarios.map((s) => s.status).every((s) => s === 'passed')).toBe(true);
+    expect(run.scenarios).toHaveLength(platformScenarios.length);
+    expect(await countLineItems()).toBe(before);
+  });
+
+  async function countLineItems(): Promise<number> {
+    const { TokenCache } = await import('../../src/actions/tool/token.js');
+    const { getAllPages } = await import('../../src/actions/tool/services.js');
+    const { EvidenceRecorder } = await import('../../src/core/evidence.js');
+    const { SCOPE } = await import('../../src/lti/vocab.js');
+    const evidence = new EvidenceRecorder();
+    const ctx = { target: pair.toolEmulator.platform, keys: pair.toolEmulator.keys, evidence, timeoutMs: 5000, signal: new AbortController().signal, now: () => Math.floor(Date.now() / 1000) };
+    const token = await new TokenCache(ctx).token([SCOPE.lineItemReadOnly]);
+    const read = await getAllPages(ctx, pair.toolEmulator.platform.services!.lineItemsUrl!, { token });
+    return read.pages.reduce((n, page) => n + (Array.isArray(page.json) ? page.json.length : 0), 0);
+  }
+});

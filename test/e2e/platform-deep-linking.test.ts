@@ -19,6 +19,10 @@ const EXPECTED: Record<string, string[]> = {
   'dl-accepts-replayed-nonce': [id('rejects-replayed-nonce')],
   'dl-accepts-changed-data': [id('rejects-changed-data')],
   'dl-accepts-wrong-message-type': [id('rejects-wrong-message-type')],
+  'dl-accepts-wrong-iss': [id('rejects-wrong-iss')],
+  'dl-accepts-expired': [id('rejects-expired')],
+  'dl-accepts-unknown-kid': [id('rejects-unknown-kid')],
+  'dl-accepts-wrong-deployment-id': [id('rejects-wrong-deployment-id')],
 };
 
 const pairs: { close(): Promise<void> }[] = [];
@@ -37,6 +41,11 @@ describe('platform.deep-linking against the reference platform', () => {
     const r = await run([]);
     expect(findings(r)).toEqual([]);
     expect(r.scenarios.map((s) => [s.id, s.status])).toEqual(ONLY.map((s) => [s, 'passed']));
+  });
+
+  it('proves every refusal scenario against at least one flaw', () => {
+    const covered = new Set(Object.values(EXPECTED).flat());
+    expect(ONLY.filter((s) => !covered.has(s))).toEqual([id('accepts-valid-response')]);
   });
 
   it.each(Object.entries(EXPECTED))('%s is caught by exactly the matching scenario', async (flaw, expected) => {

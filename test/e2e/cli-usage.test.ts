@@ -85,8 +85,8 @@ describe('usage errors exit 2 with a message', () => {
     expectUsageError(await cli('validate', 'x'), /not available/);
   });
 
-  it('test platform is not available in this version', async () => {
-    expectUsageError(await cli('test', 'platform'), /not available/);
+  it('test platform without a configuration is a configuration error naming the problem', async () => {
+    expectUsageError(await cli('test', 'platform'), /No configuration file found/);
   });
 });
 
@@ -112,7 +112,8 @@ describe('list', () => {
     expect(rows.length).toBeGreaterThan(10);
     const ids = rows.map((x) => x.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^tool\.[a-z-]+\.[a-z0-9-]+$/);
+    for (const id of ids) expect(id).toMatch(/^(tool|platform)\.[a-z-]+\.[a-z0-9-]+$/);
+    expect(ids).toContain('platform.token.rejects-alg-none');
     expect(ids).toContain('tool.launch.rejects-alg-none');
   });
 

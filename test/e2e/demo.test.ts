@@ -40,11 +40,14 @@ describe('demo', () => {
     expect(junit).toEqual({ testcases: listed.length, errors: 0, failures: 0 });
   }, 120_000);
 
-  it('"demo tool" is the same as "demo"; "demo platform" is a usage error (exit 2)', async () => {
+  it('"demo tool" and "demo platform" run one role; another role is a usage error (exit 2)', async () => {
     expect((await demo(['tool', ...FEW])).code).toBe(0);
-    const r = await demo(['platform']);
+    const p = await demo(['platform']);
+    expect(p.code, both(p)).toBe(0);
+    expect(both(p)).toMatch(/platform\.launch\.resource-link/);
+    const r = await demo(['nonsense']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/platform/);
+    expect(r.stderr).toMatch(/"tool" or "platform"/);
   }, 120_000);
 
   it('--strict still exits 0: the reference tool raises no warnings', async () => {

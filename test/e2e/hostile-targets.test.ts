@@ -26,7 +26,7 @@ let scenarioCount = 0;
 beforeAll(async () => {
   await ensureBuilt();
   const list = await runCli(['list', '--json']);
-  scenarioCount = (JSON.parse(list.stdout) as unknown[]).length;
+  scenarioCount = (JSON.parse(list.stdout) as { id: string }[]).filter((s) => s.id.startsWith('tool.')).length;
 }, 240_000);
 
 beforeEach(async () => {

@@ -19,23 +19,8 @@ function timeCli(args) {
   return ms;
 }
 
-// 1. The suite through the real CLI, with a report to count what it did.
+// 1-2. Each suite through the real CLI (a report counts what it did), next to its bare floor.
 const dir = mkdtempSync(join(tmpdir(), 'lti-bench-'));
-const report = join(dir, 'run.json');
-timeCli(['demo', '--reporter', 'none', '--report-json', report]); // warm the disk cache
-const suiteMs = median(Array.from({ length: RUNS }, () => timeCli(['demo', '--reporter', 'none'])));
-const ctrf = JSON.parse(readFileSync(report, 'utf8'));
-const tests = ctrf.results.tests;
-let exchanges = 0;
-let signatures = 0;
-for (const t of tests) {
-  const ev = t.extra['lti-conform'].evidence;
-  exchanges += ev.exchanges.filter((x) => x.direction === 'outbound').length;
-  signatures += ev.jwts.length;
-}
-
-// 2. The floor: a bare undici + jose script as its own process (start and imports included), same counts.
-// It signs with the demo's persisted key, as the suite does.
 const floorScript = new URL('./bare-floor.js', import.meta.url).pathname;
 const keyFile = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'lti-conform', 'demo-keys.json');
 const floor = (n, m) => median(Array.from({ length: RUNS }, () => {
@@ -43,8 +28,29 @@ const floor = (n, m) => median(Array.from({ length: RUNS }, () => {
   execFileSync(process.execPath, [floorScript, String(n), String(m), keyFile]);
   return performance.now() - t;
 }));
+
+function measure(label, args) {
+  const report = join(dir, `${label.replace(/\W+/g, '-')}.json`);
+  timeCli([...args, '--reporter', 'none', '--report-json', report]); // warms the disk cache, counts the work
+  const ms = median(Array.from({ length: RUNS }, () => timeCli([...args, '--reporter', 'none'])));
+  const tests = JSON.parse(readFileSync(report, 'utf8')).results.tests;
+  let exchanges = 0;
+  let signatures = 0;
+  for (const t of tests) {
+    const ev = t.extra['lti-conform'].evidence;
+    exchanges += ev.exchanges.filter((x) => x.direction === 'outbound').length;
+    signatures += ev.jwts.length;
+  }
+  const bare = floor(exchanges, signatures);
+  return { label, scenarios: tests.length, exchanges, signatures, ms, bare };
+}
+
+const suites = [
+  measure('launch suite (tool.launch.*)', ['demo', 'tool', '--grep', '^tool\\.launch\\.']),
+  measure('full tool suite', ['demo', 'tool']),
+  measure('full platform suite', ['demo', 'platform']),
+];
 const startMs = floor(0, 0);
-const floorMs = floor(exchanges, signatures);
 
 // 3. --help and peak RSS.
 const helpMs = median(Array.from({ length: 10 }, () => timeCli(['--help'])));
@@ -52,10 +58,12 @@ const rss = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, 'demo
 const peakRssMb = rss.status === 0 ? Number(rss.stderr.trim().split('\n').pop()) / 1024 : NaN;
 
 const row = (k, v) => console.log(`${k.padEnd(44)} ${v}`);
-row('scenarios', tests.length);
-row('HTTP exchanges (outbound) / signatures', `${exchanges} / ${signatures}`);
-row('full tool suite, CLI wall time (median)', `${suiteMs.toFixed(0)} ms`);
-row('bare undici+jose script, same counts', `${floorMs.toFixed(0)} ms (of which node start and imports: ${startMs.toFixed(0)} ms)`);
-row('ratio suite / floor', `${(suiteMs / floorMs).toFixed(2)}x`);
+for (const x of suites) {
+  row(x.label, `${x.scenarios} scenarios, ${x.exchanges} HTTP exchanges, ${x.signatures} signatures`);
+  row('  lti-conform, CLI wall time (median)', `${x.ms.toFixed(0)} ms`);
+  row('  bare undici+jose script, same counts', `${x.bare.toFixed(0)} ms`);
+  row('  ratio', `${(x.ms / x.bare).toFixed(2)}x`);
+}
+row('bare script start + imports alone', `${startMs.toFixed(0)} ms`);
 row('lti-conform --help (median of 10)', `${helpMs.toFixed(0)} ms`);
-row('peak RSS, demo', Number.isNaN(peakRssMb) ? 'n/a (/usr/bin/time missing)' : `${peakRssMb.toFixed(0)} MB`);
+row('peak RSS, demo of both roles', Number.isNaN(peakRssMb) ? 'n/a (/usr/bin/time missing)' : `${peakRssMb.toFixed(0)} MB`);

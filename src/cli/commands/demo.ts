@@ -19,10 +19,10 @@ export const DEMO_CLIENT_ID = 'lti-conform-demo-tool';
 export const DEMO_DEPLOYMENT_ID = 'lti-conform-demo-deployment';
 
 /** Demo keys live in the user's cache so repeated demos skip RSA key generation; else in memory. */
-async function demoKeys(): Promise<KeyStore> {
+export async function demoKeys(name = 'demo-keys.json'): Promise<KeyStore> {
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
   try {
-    return await KeyStore.persistent(join(base, 'lti-conform', 'demo-keys.json'));
+    return await KeyStore.persistent(join(base, 'lti-conform', name));
   } catch {
     return KeyStore.inMemory();
   }
@@ -65,7 +65,7 @@ export async function demo(role: string | undefined, flags: RunFlags): Promise<n
   const platforms = role === 'tool' ? [] : filterScenarios(platformScenarios, flags.grep, flags.only, true);
   if (flags.only?.length && tools.length + platforms.length === 0) throw new HarnessError('ERR_USAGE', `--only ${flags.only.join(' ')}: no such scenario`, 'Run `lti-conform list` to see the ids.');
   const toolPair = tools.length > 0 ? await startDemoPair() : undefined;
-  const platformPair = platforms.length > 0 ? await startPlatformDemoPair() : undefined;
+  const platformPair = platforms.length > 0 ? await startPlatformDemoPair([], await demoKeys('demo-tool-keys.json')) : undefined;
   try {
     return await executeRun(flags, async (hooks) => {
       const runs = [];

@@ -35,7 +35,7 @@ function agsScenario(id: string, title: string, summary: string, refs: readonly 
   return {
     id: `platform.ags.${id}`, title, summary: `${summary} Needs target.services.lineItemsUrl; everything created is deleted again.`, role: 'platform', suite: SUITE, refs,
     async run(ctx) {
-      const s = serviceTarget(ctx.env, 'ags');
+      const s = await serviceTarget(ctx.env, 'ags');
       const cache = tokens(ctx.env);
       const token = (scopes: string[]): Promise<string> => cache.token(scopes);
       const litter = new Litter(ctx.env, () => token([SCOPE.lineItem]));

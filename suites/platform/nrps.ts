@@ -15,7 +15,7 @@ export const nrpsScenarios: PlatformScenario[] = [
     id: 'platform.nrps.reads-roster', title: 'serves the roster as a membership container', role: 'platform', suite: SUITE, refs: [rule('LTI-NRPS-002')],
     summary: 'NT-P-34: media type; id, context.id; members with user_id and roles; status values known; no Deleted members. Needs target.services.membershipsUrl.',
     async run(ctx) {
-      const s = serviceTarget(ctx.env, 'nrps');
+      const s = await serviceTarget(ctx.env, 'nrps');
       const r = await getMemberships(ctx.env, s.membershipsUrl!, { token: await tokens(ctx.env).token([SCOPE.nrps]) });
       for (const c of MEMBERSHIPS_CHECKS) ctx.judge(c, { answer: answer(r) }, { evidence: [r.exchangeId] });
     },
@@ -24,7 +24,7 @@ export const nrpsScenarios: PlatformScenario[] = [
     id: 'platform.nrps.pages-roster', title: 'pages the roster with limit and rel="next" to the end', role: 'platform', suite: SUITE, refs: [rule('LTI-NRPS-006')],
     summary: 'NT-P-35: limit=1 must give rel="next" links until every member has been listed. Needs target.services.membershipsUrl.',
     async run(ctx) {
-      const s = serviceTarget(ctx.env, 'nrps');
+      const s = await serviceTarget(ctx.env, 'nrps');
       const token = await tokens(ctx.env).token([SCOPE.nrps]);
       const all = await getMemberships(ctx.env, s.membershipsUrl!, { token });
       const url = new URL(s.membershipsUrl!);
@@ -38,7 +38,7 @@ export const nrpsScenarios: PlatformScenario[] = [
     id: 'platform.nrps.filters-by-role', title: 'filters the roster by role', role: 'platform', suite: SUITE, refs: [rule('LTI-NRPS-005')],
     summary: 'NT-P-37: role=Learner (full URI) returns only learners (a SHOULD). Needs target.services.membershipsUrl.',
     async run(ctx) {
-      const s = serviceTarget(ctx.env, 'nrps');
+      const s = await serviceTarget(ctx.env, 'nrps');
       const r = await getMemberships(ctx.env, s.membershipsUrl!, { token: await tokens(ctx.env).token([SCOPE.nrps]), role: ROLE.learner });
       for (const c of ROLE_FILTER_CHECKS) ctx.judge(c, { members: membersOf(answer(r)) ?? [], role: ROLE.learner }, { evidence: [r.exchangeId] });
     },
@@ -47,7 +47,7 @@ export const nrpsScenarios: PlatformScenario[] = [
     id: 'platform.nrps.requires-token', title: 'refuses roster calls without a valid access token', role: 'platform', suite: SUITE, refs: [rule('LTI-TOK-014')],
     summary: 'NT-P-19: without a token and with a token never issued, the roster must get 401. Needs target.services.membershipsUrl.',
     async run(ctx) {
-      const s = serviceTarget(ctx.env, 'nrps');
+      const s = await serviceTarget(ctx.env, 'nrps');
       const none = await getMemberships(ctx.env, s.membershipsUrl!, { token: undefined });
       for (const c of NRPS_AUTH_CHECKS) ctx.judge(c, { status: none.status, credential: 'none' as const }, { evidence: [none.exchangeId] });
       const bogus = await getMemberships(ctx.env, s.membershipsUrl!, { token: BOGUS_TOKEN });

@@ -2,7 +2,8 @@ import type { PlatformTestEnv } from '../../src/actions/tool/env.js';
 import { deleteLineItem, getMemberships, type ServiceResponse } from '../../src/actions/tool/services.js';
 import { TokenCache } from '../../src/actions/tool/token.js';
 import { HarnessError, ScenarioSkipped } from '../../src/core/errors.js';
-import { ROLE } from '../../src/lti/vocab.js';
+import { CLAIM, ROLE } from '../../src/lti/vocab.js';
+import { platformLaunch } from '../../src/actions/tool/launch.js';
 import { clientContext } from './kinds.js';
 
 /** The course a service scenario works in: from target.services (CI against staging), no launch needed. */
@@ -14,10 +15,39 @@ export interface ServiceTarget {
   learnerUserId?: string;
 }
 
-export function serviceTarget(env: PlatformTestEnv, need: 'ags' | 'nrps'): ServiceTarget {
-  const s = env.target.services ?? {};
-  const url = need === 'ags' ? s.lineItemsUrl : s.membershipsUrl;
-  if (!url) throw new ScenarioSkipped(`target.services.${need === 'ags' ? 'lineItemsUrl' : 'membershipsUrl'} is not configured`);
+/** Service URLs learnt from a launch's AGS and NRPS claims, once per tool emulator (one run). */
+const learnt = new WeakMap<object, Promise<ServiceTarget>>();
+
+async function fromLaunch(env: PlatformTestEnv): Promise<ServiceTarget> {
+  const run = await platformLaunch(env, { trigger: 'launch' });
+  const p = run.idToken?.payload ?? {};
+  const ags = p[CLAIM.ags] as { lineitems?: unknown } | undefined;
+  const nrps = p[CLAIM.nrps] as { context_memberships_url?: unknown } | undefined;
+  const link = (p[CLAIM.resourceLink] as { id?: unknown } | undefined)?.id;
+  return {
+    ...(typeof ags?.lineitems === 'string' ? { lineItemsUrl: ags.lineitems } : {}),
+    ...(typeof nrps?.context_memberships_url === 'string' ? { membershipsUrl: nrps.context_memberships_url } : {}),
+    ...(typeof link === 'string' ? { resourceLinkId: link } : {}),
+  };
+}
+
+/**
+ * The course to work in: target.services when configured (CI against staging, no launch needed), else
+ * the endpoints a launch through triggers.launch announces in its AGS and NRPS claims.
+ */
+export async function serviceTarget(env: PlatformTestEnv, need: 'ags' | 'nrps'): Promise<ServiceTarget> {
+  const key = need === 'ags' ? 'lineItemsUrl' : 'membershipsUrl';
+  let s: ServiceTarget = env.target.services ?? {};
+  if (!s[key] && env.triggers.launch) {
+    let pending = learnt.get(env.toolEmulator);
+    if (!pending) {
+      pending = fromLaunch(env);
+      learnt.set(env.toolEmulator, pending);
+      pending.catch(() => learnt.delete(env.toolEmulator));
+    }
+    s = { ...(await pending), ...s };
+  }
+  if (!s[key]) throw new ScenarioSkipped(`target.services.${key} is not configured${env.triggers.launch ? ' and the launch carried no such service claim' : ' (or configure triggers.launch to learn it from a launch)'}`);
   return s;
 }
 

@@ -20,6 +20,23 @@ describe('self-play: the whole platform suite against the reference platform', (
     expect(await countLineItems()).toBe(before);
   });
 
+  it('learns the AGS and NRPS URLs from a launch when target.services is not configured', async () => {
+    const configured = pair.toolEmulator.platform;
+    const { services: _s, ...withoutServices } = configured;
+    pair.toolEmulator.platform = withoutServices;
+    try {
+      const run = await runPlatform(pair.toolEmulator, pair.triggers);
+      const services = run.scenarios.filter((s) => s.suite === 'platform.ags' || s.suite === 'platform.nrps');
+      expect(findings(run)).toEqual([]);
+      expect(services.filter((s) => s.status === 'skipped').map((s) => `${s.id}: ${s.skipReason}`)).toEqual([
+        'platform.ags.isolates-contexts: target.services.otherLineItemsUrl (a second course) is not configured',
+      ]);
+      expect(services.filter((s) => s.status === 'passed').length).toBe(services.length - 1);
+    } finally {
+      pair.toolEmulator.platform = configured;
+    }
+  });
+
   async function countLineItems(): Promise<number> {
     const { TokenCache } = await import('../../src/actions/tool/token.js');
     const { getAllPages } = await import('../../src/actions/tool/services.js');

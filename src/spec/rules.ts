@@ -42,6 +42,8 @@ const RULES = {
   'LTI-DL-007': ['DL', '§2.2', 'SHOULD', 'A deep-linking request without settings or without deep_link_return_url is refused.'],
   'LTI-TOK-012': ['SEC', '§7.1.1', 'MUST', 'No refresh tokens: after expiry the tool requests a new access token.'],
   'LTI-AGS-013': ['AGS', '§3.2.9', 'MUST', 'A line item POST naming a resourceLinkId that is not a link of this tool in this context gets 404.'],
+  'LTI-RL-010': ['DL', '§3.2', 'MUST', 'A launch of a link created by deep linking uses the item url as target_link_uri.'],
+  'LTI-DLI-003': ['DL', '§3.2', 'MUST', 'The custom parameters of an ltiResourceLink item are included in later launches of that link.'],
   'CERT-INVALID-LAUNCH': ['CERT', '6.1.1', 'CERT', 'A payload that is not an LTI message is refused.'],
   // Deep linking response, token request, AGS and NRPS (checks in src/checks/{deep-linking,client-assertion,service,ags,nrps}).
   'LTI-SEC-004': ['SEC', '§6.1', 'MUST', 'RSA signing uses at least RS256; RS256 is the interoperable default.'],

@@ -1,5 +1,6 @@
 import { agsScenarios } from './ags.js';
 import { authScenarios } from './auth.js';
+import { createdLinkScenario } from './created-link.js';
 import { deepLinkingScenarios } from './deep-linking.js';
 import type { PlatformScenario } from './kinds.js';
 import { launchScenarios } from './launch.js';
@@ -7,4 +8,4 @@ import { nrpsScenarios } from './nrps.js';
 import { tokenScenarios } from './token.js';
 
 /** Every scenario where the target is a platform: launches first, then refusals, tokens and services. */
-export const platformScenarios: PlatformScenario[] = [...launchScenarios, ...authScenarios, ...tokenScenarios, ...agsScenarios, ...nrpsScenarios, ...deepLinkingScenarios];
+export const platformScenarios: PlatformScenario[] = [...launchScenarios, ...authScenarios, ...tokenScenarios, ...agsScenarios, ...nrpsScenarios, ...deepLinkingScenarios, createdLinkScenario];

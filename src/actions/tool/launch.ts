@@ -8,7 +8,8 @@ import { renderTemplate, runTrigger, type TemplateVars, type TriggerContext } fr
 import type { PlatformTestEnv } from './env.js';
 import { verifyIdToken, type ReceivedIdToken } from './jwks.js';
 
-export type LaunchTriggerName = 'launch' | 'deepLinking';
+/** launchCreatedLink: launches the link our deep-linking response created (NT-P-43). */
+export type LaunchTriggerName = 'launch' | 'deepLinking' | 'launchCreatedLink';
 
 export interface PlatformLaunchOptions {
   /** Which configured trigger asks the platform for the launch (and which target_link_uri it should use). */
@@ -62,7 +63,9 @@ function manualInstructions(env: PlatformTestEnv, name: LaunchTriggerName): stri
   const u = env.toolEmulator.urls;
   const what = name === 'deepLinking'
     ? `Start deep linking (add content) with the tool registered as ${env.target.clientId} from your LMS`
-    : `Launch the tool registered as ${env.target.clientId} from your LMS`;
+    : name === 'launchCreatedLink'
+      ? `Launch the activity "lti-conform activity" that lti-conform just added by deep linking`
+      : `Launch the tool registered as ${env.target.clientId} from your LMS`;
   return `${what} (deployment ${env.target.deploymentId}). Its login initiation URL is ${u.login}; the launch must end at ${name === 'deepLinking' ? u.deepLink : u.launch}.`;
 }
 

@@ -27,6 +27,7 @@ export async function startPlatformDemoPair(flaws: readonly PlatformFlaw[] = [],
   const triggers: Record<string, TriggerConfig> = {
     launch: get(platform.launchUrl({ persona: 'instructor' })),
     deepLinking: get(platform.launchUrl({ persona: 'instructor', message: 'deep-linking' })),
+    launchCreatedLink: get(platform.launchUrl({ persona: 'student', link: 'latest' })),
   };
   return { toolEmulator, platform, triggers, close: async () => { await platform.close(); await toolEmulator.close(); } };
 }

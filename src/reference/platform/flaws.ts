@@ -79,6 +79,8 @@ export const DL_FLAWS = [
   'dl-accepts-expired',
   'dl-accepts-unknown-kid',
   'dl-accepts-wrong-deployment-id',
+  'dl-link-ignores-item-url',
+  'dl-link-drops-item-custom',
 ] as const;
 
 export type PlatformFlaw =

@@ -85,7 +85,7 @@ export function launchClaims(ctx: PlatformContext, input: IdTokenInput): Record<
     return_url: platformUrl(ctx, PATHS.launchReturn),
     locale: 'en-US',
   };
-  const custom: Record<string, unknown> = { ...(link?.custom ?? {}) };
+  const custom: Record<string, unknown> = flaws.has('dl-link-drops-item-custom') ? {} : { ...(link?.custom ?? {}) };
   if (flaws.has('token-custom-non-string')) custom.attempts = 3;
   claims[CLAIM.custom] = custom;
 

@@ -30,6 +30,7 @@ export function launchQuery(opts: LaunchOptions = {}): URLSearchParams {
 export function launchTarget(ctx: PlatformContext, intent: LaunchIntent): string {
   if (intent.message === 'deep-linking') return ctx.tool.deepLinkingUrl ?? ctx.tool.targetLinkUri;
   const link = intent.linkId === undefined ? undefined : ctx.store.links.get(intent.linkId);
+  if (ctx.flaws.has('dl-link-ignores-item-url')) return ctx.tool.targetLinkUri;
   return link?.url ?? ctx.tool.targetLinkUri;
 }
 

@@ -19,6 +19,13 @@ export interface ContentUrls {
   content: string;
 }
 
+/** The url of the ltiResourceLink item we return: our launch URL, told apart by its query. */
+export function createdLinkUrl(targetLink: string): string {
+  const u = new URL(targetLink);
+  u.searchParams.set('lti-conform-item', 'created');
+  return u.toString();
+}
+
 /** Where the emulator serves the files behind file and image items. */
 export const DEEP_LINK_CONTENT_PATH = '/content';
 
@@ -55,7 +62,8 @@ export function fileFor(acceptMediaTypes: string | undefined): ServedFile | unde
 function build(type: string, s: DeepLinkSettings, urls: ContentUrls): ContentItem | undefined {
   switch (type) {
     case T.ltiResourceLink:
-      return { type, url: urls.targetLink, title: 'lti-conform activity', custom: { chapter: '1' } };
+      // Its own URL, so a later launch of the created link shows whether the platform used it (NT-P-43).
+      return { type, url: createdLinkUrl(urls.targetLink), title: 'lti-conform activity', custom: { chapter: '1', 'lti-conform-item': 'created' } };
     case T.link:
       return { type, url: urls.targetLink, title: 'lti-conform link' };
     case T.html:

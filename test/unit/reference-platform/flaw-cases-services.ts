@@ -160,6 +160,17 @@ export const SERVICE_CASES: FlawCase[] = [
   { name: 'dl: expired', flippedBy: ['dl-accepts-expired'], run: dlRefuses(() => ({ exp: Math.floor(Date.now() / 1000) - 600 })) },
   { name: 'dl: unknown kid', flippedBy: ['dl-accepts-unknown-kid', 'dl-accepts-bad-signature'], run: dlRefuses(() => ({}), 'rs256', 1, { kid: 'no-such-kid' }) },
   { name: 'dl: wrong deployment', flippedBy: ['dl-accepts-wrong-deployment-id'], run: dlRefuses(() => ({ [CLAIM.deploymentId]: 'another-deployment' })) },
+  {
+    name: 'dl: a created link launches at the item url with its custom values',
+    flippedBy: ['dl-link-ignores-item-url', 'dl-link-drops-item-custom', 'token-target-link-mismatch'],
+    run: async (env) => {
+      const url = `${env.platform.issuer}/item-target`;
+      const item = { type: 'ltiResourceLink', title: 'y', url, custom: { chapter: '9' } };
+      if (!(await dlRespond(env, () => ({ [CLAIM.dlContentItems]: [item] })))) return false;
+      const claims = (await launch(env, { link: 'latest' })).claims ?? {};
+      return claims[CLAIM.targetLinkUri] === url && (claims[CLAIM.custom] as Record<string, unknown> | undefined)?.chapter === '9';
+    },
+  },
   { name: 'dl: replayed nonce', flippedBy: ['dl-accepts-replayed-nonce'], run: dlRefuses(() => ({}), 'rs256', 2) },
   { name: 'dl: changed data', flippedBy: ['dl-accepts-changed-data'], run: dlRefuses((data) => ({ [CLAIM.dlData]: `${data}x` })) },
   {

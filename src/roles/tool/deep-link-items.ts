@@ -63,7 +63,7 @@ function build(type: string, s: DeepLinkSettings, urls: ContentUrls): ContentIte
   switch (type) {
     case T.ltiResourceLink:
       // Its own URL, so a later launch of the created link shows whether the platform used it (NT-P-43).
-      return { type, url: createdLinkUrl(urls.targetLink), title: 'lti-conform activity', custom: { chapter: '1', 'lti-conform-item': 'created' } };
+      return { type, url: createdLinkUrl(urls.targetLink), title: 'lti-conform activity', custom: { chapter: '1' } };
     case T.link:
       return { type, url: urls.targetLink, title: 'lti-conform link' };
     case T.html:

@@ -1,3 +1,4 @@
+import { createdLinkUrl } from '../../../src/roles/tool/deep-link-items.js';
 import { SignJWT } from 'jose';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +52,7 @@ describe('ToolEmulator deep-linking answer', () => {
     // One item: accept_multiple is absent. The LTI link comes first.
     expect(rec.deepLinkAnswer.sent.payload).toMatchObject({
       iss: 'client-9', aud: PLATFORM.issuer, iat: NOW, exp: NOW + 300, [CLAIM.deploymentId]: 'dep-9', [CLAIM.dlData]: 'd-7',
-      [CLAIM.dlContentItems]: [{ type: T.ltiResourceLink, url: em.urls.targetLink }],
+      [CLAIM.dlContentItems]: [{ type: T.ltiResourceLink, url: createdLinkUrl(em.urls.targetLink) }],
     });
     expect(rec.deepLinkAnswer.valid).toBe(true);
     expect(em.lastValidDeepLinkNonce).toBe(rec.deepLinkAnswer.sent.payload.nonce);

@@ -1,3 +1,4 @@
+import { createdLinkUrl } from '../../../src/roles/tool/deep-link-items.js';
 import { compactVerify, decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readForms } from '../../../src/http/forms.js';
@@ -89,7 +90,7 @@ describe('the correct response', () => {
   it('returns one item per accepted type, an LTI link first', async () => {
     const items = (await correct()).payload[CLAIM.dlContentItems];
     expect(items).toEqual([
-      { type: T.ltiResourceLink, url: URLS.targetLink, title: 'lti-conform activity', custom: { chapter: '1' } },
+      { type: T.ltiResourceLink, url: createdLinkUrl(URLS.targetLink), title: 'lti-conform activity', custom: { chapter: '1' } },
       { type: T.link, url: URLS.targetLink, title: 'lti-conform link' },
       { type: T.html, html: '<p>lti-conform</p>' },
       { type: T.file, url: `${URLS.content}/file.txt`, title: 'lti-conform file', mediaType: 'text/plain' },

@@ -16,6 +16,12 @@ const object = (spec: string, properties: Record<string, JsonSchema>, required: 
   properties,
 });
 
+/** Optional members: platforms serialise unset ones as null (Canvas does), which means absent. */
+const opt = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }], 'x-spec': (schema as { 'x-spec'?: string })['x-spec'] });
+const optStr = (spec: string): JsonSchema => ({ ...str(spec), type: ['string', 'null'] });
+/** Deep-linking flags: booleans, and "true"/"false" as the 1EdTech JSON binding and older Moodle send them. */
+const flag = (spec: string): JsonSchema => opt({ anyOf: [bool(spec), { type: 'string', enum: ['true', 'false'] }], 'x-spec': spec });
+
 const SEC = 'SEC §5.1.2';
 const USER = 'CORE §5.3.6';
 
@@ -53,10 +59,11 @@ const commonProperties: Record<string, JsonSchema> = {
   [CLAIM.roleScopeMentor]: strings('CORE §5.4.3'),
   [CLAIM.launchPresentation]: object('CORE §5.4.4', {
     document_target: str('CORE §5.4.4', { enum: [...LAUNCH_DOCUMENT_TARGETS] }),
-    height: number('CORE §5.4.4'),
-    width: number('CORE §5.4.4'),
-    return_url: str('CORE §5.4.4'),
-    locale: str('CORE §5.4.4'),
+    // No JSON type is given for height and width ([CORE] §5.4.4): numbers or numeric strings.
+    height: { type: ['number', 'string', 'null'], 'x-spec': 'CORE §5.4.4' },
+    width: { type: ['number', 'string', 'null'], 'x-spec': 'CORE §5.4.4' },
+    return_url: optStr('CORE §5.4.4'),
+    locale: optStr('CORE §5.4.4'),
   }),
   [CLAIM.lis]: object('CORE §5.4.5', {
     person_sourcedid: str('CORE §5.4.5'),
@@ -79,7 +86,7 @@ export const resourceLinkRequestSchema: JsonSchema = {
   required: [...SEC_REQUIRED, CLAIM.targetLinkUri, CLAIM.resourceLink, CLAIM.roles],
   properties: {
     ...commonProperties,
-    [CLAIM.resourceLink]: object('CORE §5.3.5', { id: id255('CORE §5.3.5'), title: str('CORE §5.3.5'), description: str('CORE §5.3.5') }, ['id']),
+    [CLAIM.resourceLink]: object('CORE §5.3.5', { id: id255('CORE §5.3.5'), title: optStr('CORE §5.3.5'), description: optStr('CORE §5.3.5') }, ['id']),
   },
 };
 
@@ -95,13 +102,14 @@ export const deepLinkingRequestSchema: JsonSchema = {
       deep_link_return_url: url('DL §4.4.1'),
       accept_types: strings('DL §4.4.1'),
       accept_presentation_document_targets: strings('DL §4.4.1'),
-      accept_media_types: str('DL §4.4.1'),
-      accept_multiple: bool('DL §4.4.1'),
-      accept_lineitem: bool('DL §4.4.1'),
-      auto_create: bool('DL §4.4.1'),
-      title: str('DL §4.4.1'),
-      text: str('DL §4.4.1'),
-      data: str('DL §4.4.1'),
+      // A comma-separated string in the spec; an array in the 1EdTech JSON binding and in Moodle.
+      accept_media_types: opt({ anyOf: [str('DL §4.4.1'), strings('DL §4.4.1')] }),
+      accept_multiple: flag('DL §4.4.1'),
+      accept_lineitem: flag('DL §4.4.1'),
+      auto_create: flag('DL §4.4.1'),
+      title: optStr('DL §4.4.1'),
+      text: optStr('DL §4.4.1'),
+      data: optStr('DL §4.4.1'),
     }, ['deep_link_return_url', 'accept_types', 'accept_presentation_document_targets']),
   },
 };

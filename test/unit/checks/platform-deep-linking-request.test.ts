@@ -54,10 +54,11 @@ describe('platform deep-linking request checks', () => {
 
   it('the common checks judge it as a deep-linking request', () => {
     expect(idTokenMessageType.run(claim(CLAIM.messageType, MESSAGE_TYPE.resourceLink), CTX)).toEqual(bad(`message_type is "${MESSAGE_TYPE.resourceLink}"`, MESSAGE_TYPE.deepLinkingRequest, MESSAGE_TYPE.resourceLink));
-    expect(idTokenSchemaValid.run(setting(CLAIM.deepLinkingSettings, 'accept_multiple', 'true'), CTX)).toEqual(bad(
-      '1 problem(s): /deep_linking_settings/accept_multiple must be boolean [DL §4.4.1]', `claims valid per the ${MESSAGE_TYPE.deepLinkingRequest} schema`,
-      ['/deep_linking_settings/accept_multiple must be boolean [DL §4.4.1]'],
-    ));
+    // "true"/"false" strings (the 1EdTech JSON binding, older Moodle) and null (Canvas) are accepted; a number is not.
+    expect(idTokenSchemaValid.run(setting(CLAIM.deepLinkingSettings, 'accept_multiple', 'true'), CTX).ok).toBe(true);
+    expect(idTokenSchemaValid.run(setting(CLAIM.deepLinkingSettings, 'accept_multiple', null), CTX).ok).toBe(true);
+    expect(idTokenSchemaValid.run(setting(CLAIM.deepLinkingSettings, 'accept_multiple', 1), CTX).ok).toBe(false);
+    expect(idTokenSchemaValid.run(setting(CLAIM.deepLinkingSettings, 'accept_media_types', ['image/*']), CTX).ok).toBe(true);
     expect(idTokenSchemaValid.run(claim(CLAIM.deepLinkingSettings, undefined), CTX)).toMatchObject({ ok: false, actual: ['/deep_linking_settings is required [DL §4.4.1]'] });
   });
 

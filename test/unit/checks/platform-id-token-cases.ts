@@ -94,11 +94,11 @@ export const CORE_CASES: Case<PlatformIdTokenInput>[] = [
   },
   {
     name: 'resource_link title a number', check: idTokenSchemaValid, input: claim(CLAIM.resourceLink, { id: 'rl-1', title: 7 }),
-    verdict: schema('/resource_link/title must be string [CORE §5.3.5]'),
+    verdict: schema('/resource_link/title must be string or null [CORE §5.3.5]'),
   },
   {
     name: 'lis and launch_presentation mistyped', check: idTokenSchemaValid,
-    input: input((d) => { d.token.payload[CLAIM.lis] = { person_sourcedid: 1 }; d.token.payload[CLAIM.launchPresentation] = { height: '320' }; }),
-    verdict: schema('/launch_presentation/height must be number [CORE §5.4.4]', '/lis/person_sourcedid must be string [CORE §5.4.5]'),
+    input: input((d) => { d.token.payload[CLAIM.lis] = { person_sourcedid: 1 }; d.token.payload[CLAIM.launchPresentation] = { height: true }; }),
+    verdict: schema('/launch_presentation/height must be number or string or null [CORE §5.4.4]', '/lis/person_sourcedid must be string [CORE §5.4.5]'),
   },
 ];

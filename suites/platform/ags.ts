@@ -5,10 +5,10 @@ import {
 } from '../../src/checks/platform-services/index.js';
 import type { Check } from '../../src/core/check.js';
 import { updateIdsUnchanged } from '../../src/checks/platform-services/ags-line-item.js';
-import { ScenarioSkipped } from '../../src/core/errors.js';
+import { HarnessError, ScenarioSkipped } from '../../src/core/errors.js';
 import type { ScenarioContext } from '../../src/core/scenario.js';
 import type { PlatformTestEnv } from '../../src/actions/tool/env.js';
-import { SCOPE } from '../../src/lti/vocab.js';
+import { MEDIA_TYPE, SCOPE } from '../../src/lti/vocab.js';
 import { rule } from '../../src/spec/rules.js';
 import type { SpecRef } from '../../src/spec/specs.js';
 import type { PlatformScenario } from './kinds.js';
@@ -93,16 +93,17 @@ const scenarios: PlatformScenario[] = [
       const id = t.litter.add(r);
       if (id) { created.push(id); resourceIds.push(String(item.resourceId)); if (i < 2) linked.push(id); }
     }
-    const paged = await getAllPages(ctx.env, withLimit(t.lineItems, 1, tag), { token });
+    if (created.length < 3) throw new HarnessError('ERR_UNEXPECTED_RESPONSE', `only ${created.length} of 3 line items could be created, so paging and filters cannot be judged`, 'See platform.ags.line-item-lifecycle.');
+    const paged = await getAllPages(ctx.env, withLimit(t.lineItems, 1, tag), { token, accept: MEDIA_TYPE.lineItemContainer });
     const pages = paged.pages.map((p) => ({ ids: itemIds(p.json), next: p.link.next !== undefined }));
     judgeAll(ctx, LINE_ITEMS_PAGING_CHECKS, { limit: 1, pages, expectedIds: created, truncated: paged.truncated }, paged.pages.map((p) => p.exchangeId));
-    const byTag = await getAllPages(ctx.env, withQueryParam(t.lineItems, 'tag', tag), { token });
+    const byTag = await getAllPages(ctx.env, withQueryParam(t.lineItems, 'tag', tag), { token, accept: MEDIA_TYPE.lineItemContainer });
     judgeAll(ctx, LINE_ITEMS_FILTER_CHECKS, { items: byTag.pages.flatMap((p) => (Array.isArray(p.json) ? p.json : [])), filter: { tag }, expectedIds: created }, byTag.pages.map((p) => p.exchangeId));
-    const byResource = await getAllPages(ctx.env, withQueryParam(t.lineItems, 'resource_id', resourceIds[0] ?? ''), { token });
+    const byResource = await getAllPages(ctx.env, withQueryParam(t.lineItems, 'resource_id', resourceIds[0] ?? ''), { token, accept: MEDIA_TYPE.lineItemContainer });
     judgeAll(ctx, LINE_ITEMS_FILTER_CHECKS, { items: byResource.pages.flatMap((p) => (Array.isArray(p.json) ? p.json : [])), filter: { resource_id: resourceIds[0] ?? '' }, expectedIds: created.slice(0, 1) }, byResource.pages.map((p) => p.exchangeId));
     if (t.s.resourceLinkId) {
       const link = t.s.resourceLinkId;
-      const byLink = await getAllPages(ctx.env, withQueryParam(withQueryParam(t.lineItems, 'resource_link_id', link), 'tag', tag), { token });
+      const byLink = await getAllPages(ctx.env, withQueryParam(withQueryParam(t.lineItems, 'resource_link_id', link), 'tag', tag), { token, accept: MEDIA_TYPE.lineItemContainer });
       judgeAll(ctx, LINE_ITEMS_FILTER_CHECKS, { items: byLink.pages.flatMap((p) => (Array.isArray(p.json) ? p.json : [])), filter: { resource_link_id: link, tag }, expectedIds: linked }, byLink.pages.map((p) => p.exchangeId));
     }
     const none = await listLineItems(ctx.env, withQueryParam(t.lineItems, 'tag', `${tag}-none`), { token });
@@ -117,7 +118,9 @@ const scenarios: PlatformScenario[] = [
     const scoreToken = await t.token([SCOPE.score]);
     const valid = await postScore(ctx.env, url, { userId: user, scoreGiven: 7, scoreMaximum: 10, timestamp: stamp(), activityProgress: 'Completed', gradingProgress: 'FullyGraded' }, scoreToken);
     judgeAll(ctx, SCORE_CHECKS, { status: valid.status }, [valid.exchangeId]);
-    const over = await postScore(ctx.env, url, { userId: user, scoreGiven: 12, scoreMaximum: 10, timestamp: stamp(), activityProgress: 'Completed', gradingProgress: 'FullyGraded' }, scoreToken);
+    // On a line item of its own: two scores within one second may meet a platform that keeps whole seconds (409).
+    const other = t.litter.add(await createLineItem(ctx.env, t.lineItems, newItem(t.s), token)) ?? url;
+    const over = await postScore(ctx.env, other, { userId: user, scoreGiven: 12, scoreMaximum: 10, timestamp: stamp(), activityProgress: 'Completed', gradingProgress: 'FullyGraded' }, scoreToken);
     judgeAll(ctx, SCORE_OVER_MAXIMUM_CHECKS, { status: over.status }, [over.exchangeId]);
     const results = await getResults(ctx.env, url, { token: await t.token([SCOPE.resultReadOnly]), userId: user });
     judgeAll(ctx, RESULTS_CHECKS, { answer: answer(results), lineItemId: url, userId: user, scoredUserIds: [user] }, [results.exchangeId]);
@@ -125,7 +128,7 @@ const scenarios: PlatformScenario[] = [
   agsScenario('refuses-malformed-scores', 'refuses malformed scores', 'NT-P-29: scores without userId, without timestamp, with a timestamp lacking its zone, with an unknown activityProgress, and with scoreGiven but no scoreMaximum should get 400 (a warning: these rules bind the tool).', [rule('LTI-AGS-026', 'SHOULD')], async (ctx, t) => {
     const created = await createLineItem(ctx.env, t.lineItems, newItem(t.s), await t.token([SCOPE.lineItem]));
     const url = t.litter.add(created);
-    if (!url) return;
+    if (!url) throw new HarnessError('ERR_UNEXPECTED_RESPONSE', `the line item to score could not be created (${created.status})`, 'See platform.ags.line-item-lifecycle.');
     const user = await learner(ctx.env, t.s, () => t.token([SCOPE.nrps]));
     const good = { userId: user, scoreGiven: 5, scoreMaximum: 10, activityProgress: 'Completed', gradingProgress: 'FullyGraded' };
     const defects: [string, Record<string, unknown>][] = [
@@ -171,7 +174,9 @@ const scenarios: PlatformScenario[] = [
     const token = await t.token([SCOPE.lineItem]);
     const created = await createLineItem(ctx.env, t.lineItems, newItem(t.s, { resourceLinkId: undefined }), token);
     const id = t.litter.add(created);
-    const listed = await getAllPages(ctx.env, other, { token });
+    if (!id) throw new HarnessError('ERR_UNEXPECTED_RESPONSE', `the line item could not be created (${created.status})`, 'See platform.ags.line-item-lifecycle.');
+    const listed = await getAllPages(ctx.env, other, { token, accept: MEDIA_TYPE.lineItemContainer });
+    if (listed.pages.some((p) => p.status !== 200)) throw new HarnessError('ERR_UNEXPECTED_RESPONSE', `the second course's line items could not be read (${listed.pages.at(-1)?.status})`, 'Check target.services.otherLineItemsUrl and the token scopes.');
     judgeAll(ctx, AGS_CONTEXT_CHECKS, { listedIds: listed.pages.flatMap((p) => itemIds(p.json)), otherContextIds: id ? [id] : [] }, listed.pages.map((p) => p.exchangeId));
   }),
 ];

@@ -20,11 +20,11 @@ const BAD: BadRequest[] = [
   { id: 'rejects-unregistered-redirect-uri', title: 'refuses an unregistered redirect_uri and never posts a token there', summary: 'NT-P-02: redirect_uri is a URI of ours that was never registered.', refs: [rule('LTI-OIDC-012')], plan: (_i, d) => d },
   { id: 'rejects-wrong-client-id', title: 'refuses a wrong client_id', summary: 'NT-P-03.', refs: [rule('LTI-OIDC-012')], plan: set('client_id', 'lti-conform-unknown-client') },
   { id: 'rejects-other-users-login-hint', title: 'refuses a login_hint of another user', summary: 'NT-P-04: the login_hint does not match the logged-in user.', refs: [rule('LTI-OIDC-013')], plan: set('login_hint', 'lti-conform-someone-else') },
-  { id: 'rejects-missing-nonce', title: 'refuses an authentication request without nonce', summary: 'NT-P-05.', refs: [rule('LTI-OIDC-010')], plan: without('nonce') },
-  { id: 'rejects-code-response-type', title: 'refuses response_type=code', summary: 'NT-P-06.', refs: [rule('LTI-OIDC-010')], plan: set('response_type', 'code') },
-  { id: 'rejects-query-response-mode', title: 'refuses response_mode=query', summary: 'NT-P-06.', refs: [rule('LTI-OIDC-010')], plan: set('response_mode', 'query') },
-  { id: 'rejects-wrong-scope', title: 'refuses scope=profile', summary: 'NT-P-06.', refs: [rule('LTI-OIDC-010')], plan: set('scope', 'profile') },
-  { id: 'rejects-missing-prompt', title: 'refuses an authentication request without prompt=none', summary: 'NT-P-06.', refs: [rule('LTI-OIDC-010')], plan: without('prompt') },
+  { id: 'rejects-missing-nonce', title: 'refuses an authentication request without nonce', summary: 'NT-P-05: nonce is REQUIRED in the implicit flow and the provider verifies required parameters.', refs: [{ spec: 'OIDC', section: '§3.2.2.1, §3.1.2.2', keyword: 'MUST' }], plan: without('nonce') },
+  { id: 'rejects-code-response-type', title: 'refuses response_type=code', summary: 'NT-P-06 (LTI-OIDC-010 binds the tool, so a warning).', refs: [rule('LTI-OIDC-010', 'SHOULD')], plan: set('response_type', 'code') },
+  { id: 'rejects-query-response-mode', title: 'refuses response_mode=query', summary: 'NT-P-06 (LTI-OIDC-010 binds the tool, so a warning).', refs: [rule('LTI-OIDC-010', 'SHOULD')], plan: set('response_mode', 'query') },
+  { id: 'rejects-wrong-scope', title: 'refuses scope=profile', summary: 'NT-P-06 (LTI-OIDC-010 binds the tool, so a warning).', refs: [rule('LTI-OIDC-010', 'SHOULD')], plan: set('scope', 'profile') },
+  { id: 'rejects-missing-prompt', title: 'refuses an authentication request without prompt=none', summary: 'NT-P-06: prompt is optional in OpenID Connect; LTI\'s REQUIRED binds the tool, so a warning.', refs: [rule('LTI-OIDC-010', 'SHOULD')], plan: without('prompt') },
   { id: 'rejects-tampered-message-hint', title: 'refuses a tampered lti_message_hint', summary: 'NT-P-07: practice only (the hint is the platform\'s own), so a warning.', refs: [rule('LTI-OIDC-004', 'SHOULD')], plan: (_i, d) => ({ ...d, lti_message_hint: `${d.lti_message_hint ?? ''}-tampered` }) },
 ];
 

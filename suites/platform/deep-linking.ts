@@ -99,8 +99,8 @@ const BAD: BadResponse[] = [
     mutation: 'replayed-nonce', refs: [rule('LTI-DLR-011', 'SHOULD')],
   },
   { id: 'rejects-changed-data', title: 'refuses a deep-linking response whose data was changed', note: 'NT-P-40 (skipped when the request carries no data)', mutation: 'changed-data', refs: [rule('LTI-DLR-012'), rule('LTI-DLR-004')] },
-  { id: 'rejects-wrong-deployment-id', title: 'refuses a deep-linking response for another deployment', note: 'NT-P-41', mutation: 'wrong-deployment', refs: [rule('LTI-DLR-003')] },
-  { id: 'rejects-wrong-message-type', title: 'refuses a deep-linking response whose message_type is LtiDeepLinkingRequest', note: 'NT-P-41', mutation: 'wrong-message-type', refs: [rule('LTI-DLR-003')] },
+  { id: 'rejects-wrong-deployment-id', title: 'refuses a deep-linking response for another deployment', note: 'NT-P-41 (LTI-DLR-003 binds the tool, so a warning)', mutation: 'wrong-deployment', refs: [rule('LTI-DLR-003', 'SHOULD')] },
+  { id: 'rejects-wrong-message-type', title: 'refuses a deep-linking response whose message_type is LtiDeepLinkingRequest', note: 'NT-P-41 (LTI-DLR-003 binds the tool, so a warning)', mutation: 'wrong-message-type', refs: [rule('LTI-DLR-003', 'SHOULD')] },
 ];
 
 function refusal(b: BadResponse): PlatformScenario {

@@ -1,6 +1,6 @@
 import { BOGUS_TOKEN, getAllPages, getMemberships } from '../../src/actions/tool/services.js';
 import { MEMBERSHIPS_CHECKS, MEMBERSHIPS_PAGING_CHECKS, membersOf, NRPS_AUTH_CHECKS, ROLE_FILTER_CHECKS } from '../../src/checks/platform-services/index.js';
-import { ROLE, SCOPE } from '../../src/lti/vocab.js';
+import { MEDIA_TYPE, ROLE, SCOPE } from '../../src/lti/vocab.js';
 import { rule } from '../../src/spec/rules.js';
 import type { PlatformScenario } from './kinds.js';
 import { serviceTarget, tokens } from './services-setup.js';
@@ -29,7 +29,7 @@ export const nrpsScenarios: PlatformScenario[] = [
       const all = await getMemberships(ctx.env, s.membershipsUrl!, { token });
       const url = new URL(s.membershipsUrl!);
       url.searchParams.set('limit', '1');
-      const paged = await getAllPages(ctx.env, url.toString(), { token });
+      const paged = await getAllPages(ctx.env, url.toString(), { token, accept: MEDIA_TYPE.membershipContainer });
       const pages = paged.pages.map((p) => ({ ids: userIds(p), next: p.link.next !== undefined }));
       for (const c of MEMBERSHIPS_PAGING_CHECKS) ctx.judge(c, { limit: 1, pages, expectedIds: userIds(all), truncated: paged.truncated }, { evidence: paged.pages.map((p) => p.exchangeId) });
     },

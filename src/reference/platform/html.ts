@@ -1,17 +1,12 @@
 // Replies are plain values; server.ts writes them. Pages are tiny and never echo tokens or keys.
+import { escapeHtml, type Reply } from '../shared/http.js';
+
+export { escapeHtml, parseCookies, type Reply } from '../shared/http.js';
 import { MEDIA_TYPE } from '../../lti/vocab.js';
 
-export interface Reply {
-  status: number;
-  headers: Record<string, string | string[]>;
-  body: string;
-}
 
 const HTML = `${MEDIA_TYPE.html}; charset=utf-8`;
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function withCookies(headers: Reply['headers'], setCookies: readonly string[]): Reply['headers'] {
   if (setCookies.length > 0) headers['set-cookie'] = [...setCookies];
@@ -73,13 +68,3 @@ export function sessionCookie(name: string, value: string, maxAgeSeconds: number
   return [`${name}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`].join('; ');
 }
 
-export function parseCookies(header: string | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    const name = part.slice(0, eq).trim();
-    if (!out.has(name)) out.set(name, part.slice(eq + 1).trim());
-  }
-  return out;
-}

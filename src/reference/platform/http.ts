@@ -1,16 +1,11 @@
 // Request bodies: size limit, form and JSON parsing, media types. No LTI logic here.
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { MEDIA_TYPE, MULTIPART_FORM_DATA } from '../../lti/vocab.js';
+import { BodyError, readText as readShared } from '../shared/http.js';
 import { jsonError, refuse, type Reply } from './html.js';
 
-const MAX_BODY_BYTES = 256 * 1024;
+export { BodyError } from '../shared/http.js';
 
-/** Thrown while reading a body; server.ts writes its reply. */
-export class BodyError extends Error {
-  constructor(readonly reply: Reply) {
-    super(`body refused with ${reply.status}`);
-  }
-}
 
 /** What a service handler sees of a request. */
 export interface ServiceRequest {
@@ -21,15 +16,9 @@ export interface ServiceRequest {
   text(): Promise<string>;
 }
 
-export async function readText(req: IncomingMessage, tooLarge: Reply = refuse(413, 'request body is too large')): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyError(tooLarge);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** A body up to the shared limit; `tooLarge` is the reply when it is bigger. */
+export function readText(req: IncomingMessage, tooLarge: Reply = refuse(413, 'request body is too large')): Promise<string> {
+  return readShared(req, tooLarge);
 }
 
 /** The media type of a Content-Type header, lower-cased, without parameters. */

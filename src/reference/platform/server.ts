@@ -1,5 +1,5 @@
 // node:http plumbing: routing, reading bodies, writing replies. The handlers hold the LTI logic.
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener } from 'node:http';
 import { MEDIA_TYPE } from '../../lti/vocab.js';
 import { handleAgs, isAgsPath } from './ags/routes.js';
 import { handleAuth } from './auth.js';
@@ -11,6 +11,7 @@ import { BodyError, readForm, readText, type ServiceRequest } from './http.js';
 import { handleLaunchStart, launchQuery } from './launch.js';
 import { handleNrps, isNrpsPath } from './nrps.js';
 import { handleToken } from './token.js';
+import { requestListener } from '../shared/http.js';
 
 function tokenBodyError(e: unknown): never {
   if (e instanceof BodyError) throw new BodyError(jsonError(400, 'invalid_request', 'expected a form-encoded body'));
@@ -88,19 +89,7 @@ async function route(ctx: PlatformContext, req: IncomingMessage): Promise<Reply>
   }
 }
 
-function write(res: ServerResponse, reply: Reply): void {
-  res.writeHead(reply.status, reply.headers);
-  res.end(reply.body);
-}
 
 export function platformRequestListener(ctx: PlatformContext): RequestListener {
-  return (req, res) => {
-    route(ctx, req).then(
-      (reply) => write(res, reply),
-      (e: unknown) => {
-        if (e instanceof BodyError) return write(res, e.reply);
-        write(res, { status: 500, headers: { 'content-type': 'text/plain' }, body: 'internal error\n' });
-      },
-    );
-  };
+  return requestListener((req) => route(ctx, req));
 }

@@ -1,14 +1,9 @@
 // Replies are plain values; server.ts writes them. Pages are tiny and never echo tokens or keys.
+import { escapeHtml, type Reply } from '../shared/http.js';
 
-export interface Reply {
-  status: number;
-  headers: Record<string, string | string[]>;
-  body: string | Buffer;
-}
+export { escapeHtml, parseCookies, type Reply } from '../shared/http.js';
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+
 
 export function page(status: number, title: string, text: string, setCookies: string[] = []): Reply {
   const body =
@@ -77,13 +72,3 @@ export function cookie(name: string, value: string, opts: CookieOptions): string
   return parts.join('; ');
 }
 
-export function parseCookies(header: string | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    const name = part.slice(0, eq).trim();
-    if (!out.has(name)) out.set(name, part.slice(eq + 1).trim());
-  }
-  return out;
-}

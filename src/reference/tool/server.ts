@@ -1,11 +1,12 @@
 // node:http plumbing: routing, body reading, writing replies. No LTI logic here.
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener } from 'node:http';
 import { contentBody } from './content-items.js';
 import type { ToolContext } from './context.js';
 import { json, jsonReply, parseCookies, refuse, type Reply } from './html.js';
 import { handleLaunch, handleResource } from './launch.js';
 import { handleLogin } from './login.js';
 import { handleTrigger, isTriggerPath } from './services/triggers.js';
+import { BodyError, readText, requestListener } from '../shared/http.js';
 
 export const PATHS = {
   login: '/lti/login',
@@ -15,24 +16,7 @@ export const PATHS = {
   jwks: '/.well-known/jwks.json',
 } as const;
 
-const MAX_BODY_BYTES = 256 * 1024;
 
-class BodyError extends Error {
-  constructor(readonly reply: Reply) {
-    super(`body refused with ${reply.status}`);
-  }
-}
-
-async function readText(req: IncomingMessage, tooLarge: Reply): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyError(tooLarge);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
@@ -97,19 +81,7 @@ async function route(ctx: ToolContext, req: IncomingMessage): Promise<Reply> {
   }
 }
 
-function write(res: ServerResponse, reply: Reply): void {
-  res.writeHead(reply.status, reply.headers);
-  res.end(reply.body);
-}
 
 export function toolRequestListener(ctx: ToolContext): RequestListener {
-  return (req, res) => {
-    route(ctx, req).then(
-      (reply) => write(res, reply),
-      (e: unknown) => {
-        if (e instanceof BodyError) return write(res, e.reply);
-        write(res, { status: 500, headers: { 'content-type': 'text/plain' }, body: 'internal error\n' });
-      },
-    );
-  };
+  return requestListener((req) => route(ctx, req));
 }

@@ -5,77 +5,40 @@
 // at start, so the platform's port is reserved first: ltijs starts with the platform's URLs known in
 // advance, then the platform starts on that port with ltijs's URLs. ltijs's redirect URI, target link
 // URI and deep linking URL are all its app route '/', its key set is '/keys' (see ltijs/ltijs-tool.ts).
-import { createServer } from 'node:net';
-import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EvidenceRecorder } from '../../src/core/evidence.js';
-import { Browser, type Hop, type Navigation } from '../../src/http/browser.js';
+import { Browser, type Navigation } from '../../src/http/browser.js';
 import { CLAIM, CONTENT_ITEM_TYPE, MESSAGE_TYPE } from '../../src/lti/vocab.js';
 import { PATHS } from '../../src/reference/platform/context.js';
-import { startReferencePlatform, type RunningReferencePlatform } from '../../src/reference/platform/index.js';
+import type { RunningReferencePlatform } from '../../src/reference/platform/index.js';
+import { postedJwt, trail, trigger, withReferencePlatform } from '../support/reference-platform-pair.js';
 import { startLtijsTool, type RunningLtijsTool } from './ltijs/ltijs-tool.js';
 
 const CLIENT_ID = 'ltijs-vs-ref-platform-client';
 const DEPLOYMENT_ID = 'ltijs-vs-ref-platform-deployment';
 
-/** A port nothing listens on right now (the platform binds it a moment later). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** `METHOD origin+path STATUS` of each hop (queries dropped: they carry per-launch values). */
-const trail = (hops: readonly Hop[]): string[] =>
-  hops.map((h) => `${h.method} ${new URL(h.url).origin}${new URL(h.url).pathname} ${h.status}`);
-
-/** The payload of a JWT form field the browser posted (the evidence keeps header and payload, not the signature). */
-function postedJwt(evidence: EvidenceRecorder, hop: Hop | undefined, field: string): Record<string, unknown> {
-  const x = evidence.snapshot().exchanges.find((e) => e.id === hop?.exchangeId);
-  const jwt = new URLSearchParams(x?.requestBody ?? '').get(field) ?? '';
-  return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
-}
-
 /** A value of ltijs's launch page (`<dd id="name">`). */
 const shown = (body: string, name: string): string | undefined => new RegExp(`<dd id="${name}">([^<]*)</dd>`).exec(body)?.[1];
-
-async function trigger(url: string, body: Record<string, unknown>): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.statusCode, json: (await res.body.json()) as Record<string, unknown> };
-}
 
 describe('interop: an ltijs tool against the reference platform', () => {
   let platform: RunningReferencePlatform;
   let tool: RunningLtijsTool;
   let issuer: string;
+  let pair: Awaited<ReturnType<typeof withReferencePlatform<typeof tool>>>;
   const evidence = new EvidenceRecorder();
   const browser = new Browser({ evidence, timeoutMs: 5_000 });
   const go = (url: string): Promise<Navigation> => browser.navigate({ method: 'GET', url });
 
   beforeAll(async () => {
-    issuer = `http://127.0.0.1:${await freePort()}`;
-    tool = await startLtijsTool({
-      platform: {
-        issuer, clientId: CLIENT_ID, deploymentId: DEPLOYMENT_ID,
-        authorizationUrl: `${issuer}${PATHS.auth}`, tokenUrl: `${issuer}${PATHS.token}`, jwksUrl: `${issuer}${PATHS.jwks}`,
-      },
-    });
-    platform = await startReferencePlatform({
-      port: Number(new URL(issuer).port),
-      tool: {
-        clientId: CLIENT_ID, deploymentId: DEPLOYMENT_ID, loginInitiationUrl: tool.loginUrl, redirectUris: tool.redirectUris,
-        targetLinkUri: tool.targetLinkUri, deepLinkingUrl: tool.deepLinkingUrl, jwksUrl: tool.jwksUrl,
-      },
-    });
+    pair = await withReferencePlatform({ clientId: CLIENT_ID, deploymentId: DEPLOYMENT_ID }, (u) => startLtijsTool({
+      platform: { issuer: u.issuer, clientId: CLIENT_ID, deploymentId: DEPLOYMENT_ID, authorizationUrl: u.authorizationUrl, tokenUrl: u.tokenUrl, jwksUrl: u.jwksUrl },
+    }));
+    ({ tool, platform } = pair);
+    issuer = pair.urls.issuer;
   });
 
   afterAll(async () => {
-    await platform?.close();
-    await tool?.close();
+    await pair?.close();
   });
 
   it('the platform publishes the URLs ltijs was given', () => {

@@ -3,7 +3,6 @@
 // `lti-conform demo platform` and by self-tests. It shares no code with the judge (src/core, src/checks).
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { PATHS, lineItemsPath, membershipsPath, type PlatformContext, type ToolRegistration } from './context.js';
 import { COURSES, defaultLinkId, PERSONA_USER, type Persona } from './data.js';
 import { flawSet, type PlatformFlaw } from './flaws.js';
@@ -12,6 +11,7 @@ import { launchQuery, type LaunchOptions } from './launch.js';
 import { platformRequestListener } from './server.js';
 import { PlatformStore } from './store.js';
 import { ToolJwks } from './tool-jwks.js';
+import { listenForOrigin } from '../shared/http.js';
 
 export {
   PLATFORM_FLAWS,
@@ -67,15 +67,7 @@ export async function startReferencePlatform(opts: ReferencePlatformOptions): Pr
 
   // The issuer needs the bound port, so the request listener is attached right after listen().
   const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const issuer = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const issuer = await listenForOrigin(server, host, opts.port ?? 0);
   const url = (path: string): string => `${issuer}${path}`;
 
   const ctx: PlatformContext = {

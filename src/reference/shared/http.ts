@@ -1,5 +1,6 @@
 // HTTP plumbing of the reference targets: plain reply values, bounded bodies, cookies, one listener.
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 export interface Reply {
   status: number;
@@ -58,4 +59,20 @@ export function requestListener(route: (req: IncomingMessage) => Promise<Reply>)
       },
     );
   };
+}
+
+/**
+ * Binds a server with no listener yet and returns its origin: a target's URLs need the bound port, so
+ * the caller attaches the request listener afterwards.
+ */
+export async function listenForOrigin(server: Server, host: string, port: number): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const bound = (server.address() as AddressInfo).port;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
 }

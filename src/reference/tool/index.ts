@@ -2,7 +2,6 @@
 // linking, AGS and NRPS client) with switchable flaws, used by `lti-conform demo tool` and by
 // self-tests. It shares no code with the judge (src/core, src/checks).
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SESSION_TTL_MS, STATE_TTL_MS, type PlatformRegistration, type ToolContext } from './context.js';
 import { flawSet, type ToolFlaw } from './flaws.js';
 import { JwksCache } from './jwks-cache.js';
@@ -11,6 +10,7 @@ import { PATHS, toolRequestListener } from './server.js';
 import { ServiceClient } from './services/client.js';
 import { TRIGGER_PATHS } from './services/triggers.js';
 import { TtlStore, type LoginState, type Session } from './state-store.js';
+import { listenForOrigin } from '../shared/http.js';
 
 export {
   TOOL_FLAWS,
@@ -58,15 +58,7 @@ export async function startReferenceTool(opts: ReferenceToolOptions): Promise<Ru
 
   // The context needs the bound port, so the request listener is attached right after listen().
   const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const origin = await listenForOrigin(server, host, opts.port ?? 0);
   const url = (path: string): string => `${origin}${path}`;
 
   const ctx: ToolContext = {

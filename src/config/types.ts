@@ -15,6 +15,32 @@ export interface ToolTargetConfig {
   redirectUris: string[];
   jwksUrl?: string;
   deepLinkingUrl?: string;
+  /** Where the tool takes LtiSubmissionReviewRequest launches; without it SR scenarios are skipped. */
+  submissionReviewUrl?: string;
+  lti11?: Lti11ToolConfig;
+}
+
+/** The tool is registered through its Dynamic Registration initiation URL: no hand-copied values. */
+export interface DynamicToolTargetConfig {
+  kind: 'tool';
+  name?: string;
+  registrationUrl: string;
+  submissionReviewUrl?: string;
+  lti11?: Lti11ToolConfig;
+}
+
+/** The LTI 1.1 installation a tool migrates from: we sign the lti1p1 claim with it. */
+export interface Lti11ToolConfig {
+  consumerKey: string;
+  secret: string;
+  /** A landing page matching this shows the tool linked the launch to the 1.1 account. */
+  linkedWhen?: { bodyMatches: string };
+}
+
+/** The 1.1 key and secret a platform used before 1.3: its lti1p1 claim is verified with them. */
+export interface Lti11PlatformConfig {
+  consumerKey?: string;
+  secret: string;
 }
 
 export interface PlatformServicesConfig {
@@ -41,9 +67,29 @@ export interface PlatformTargetConfig {
   tokenUrl: string;
   jwksUrl: string;
   services?: PlatformServicesConfig;
+  lti11?: Lti11PlatformConfig;
 }
 
-export type TargetConfig = ToolTargetConfig | PlatformTargetConfig;
+/** How we register with a platform by Dynamic Registration. */
+export interface PlatformRegistrationConfig {
+  /** Without it, `triggers.register` makes the platform open our registration initiation URL. */
+  openidConfigurationUrl?: string;
+  registrationToken?: string;
+}
+
+/** We register our tool with the platform by Dynamic Registration and run the suite on what we got. */
+export interface DynamicPlatformTargetConfig {
+  kind: 'platform';
+  name?: string;
+  registration: PlatformRegistrationConfig;
+  services?: PlatformServicesConfig;
+  lti11?: Lti11PlatformConfig;
+}
+
+export type TargetConfig = ToolTargetConfig | DynamicToolTargetConfig | PlatformTargetConfig | DynamicPlatformTargetConfig;
+
+export const isDynamicTool = (t: TargetConfig): t is DynamicToolTargetConfig => t.kind === 'tool' && 'registrationUrl' in t;
+export const isDynamicPlatform = (t: TargetConfig): t is DynamicPlatformTargetConfig => t.kind === 'platform' && 'registration' in t;
 
 export interface EmulatorConfig {
   host: string;

@@ -188,3 +188,27 @@ export const LAUNCH_DOCUMENT_TARGETS = ['frame', 'iframe', 'window'] as const;
 
 /** The Names and Role Provisioning Services version this suite speaks, as listed in the claim's `service_versions` ([NRPS] §3.6.1). */
 export const NRPS_SERVICE_VERSION = '2.0';
+
+/** LTI Dynamic Registration 1.0: the extension members of the OpenID configuration and client metadata. */
+export const DR = {
+  platformConfiguration: 'https://purl.imsglobal.org/spec/lti-platform-configuration',
+  toolConfiguration: 'https://purl.imsglobal.org/spec/lti-tool-configuration',
+  /** Query parameters of the registration initiation request. */
+  openidConfigurationParam: 'openid_configuration',
+  registrationTokenParam: 'registration_token',
+  /** `subject` of the window message a tool posts when registration ends. */
+  closeSubject: 'org.imsglobal.lti.close',
+  applicationType: 'web',
+  grantImplicit: 'implicit',
+  authMethodPrivateKeyJwt: 'private_key_jwt',
+  signingAlg: 'RS256',
+  /** RFC 7591 §3.2.2 error codes. */
+  errorInvalidRedirectUri: 'invalid_redirect_uri',
+  errorInvalidClientMetadata: 'invalid_client_metadata',
+} as const;
+
+/** AGS line item extension naming the tool's submission review launch (Submission Review 1.0). */
+export const LINE_ITEM_SUBMISSION_REVIEW = 'submissionReview';
+
+/** Member of an NRPS membership carrying the LTI 1.1 user id (migration). */
+export const NRPS_LTI11_USER_ID = 'lti11_legacy_user_id';

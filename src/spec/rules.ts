@@ -157,6 +157,34 @@ const RULES = {
   'PLT-NRPS-VERSIONS': ['NRPS', '§3.6.1', 'SHOULD', 'service_versions lists the versions the endpoint supports; tools look for 2.0 before calling (library practice; no keyword in the text).'],
   'PLT-JWKS-DOC': ['SEC', '§6.3', 'MUST', 'The key set URL answers 200 with a JWK Set: a JSON object whose keys member is an array (RFC 7517 §5).'],
   'PLT-JWKS-PRIVATE': ['SEC', '§6', 'MUST', 'A published key set holds public keys only: the integrity of the private key must be maintained (no d, p, q, dp, dq, qi, oth or k).'],
+  // Dynamic Registration, Submission Review and the LTI 1.1 migration claim. The DR, SR and Migration Guide
+  // bodies could not be read (only openings and text quoted by libraries): keywords quoted in library
+  // comments are used; every other rule is a warning at most, except where an RFC binds the party.
+  'LTI-DR-001': ['DR', '§3.3', 'MUST', 'The registration initiation request carries openid_configuration (and registration_token when the platform issues one).'],
+  'LTI-DR-002': ['DR', '§3.3', 'MUST', 'A registration_token, when given, is sent as the bearer access token of the registration request.'],
+  'LTI-DR-003': ['DR', '§3.5.1', 'SHOULD', 'Before registering, the tool checks that the configuration issuer matches the openid_configuration URL (at least the same host; the exact rule and keyword are unconfirmed).'],
+  'LTI-DR-004': ['OIDCDISC', '§3', 'MUST', 'The OpenID configuration has issuer, authorization_endpoint, token_endpoint, jwks_uri, response_types_supported and id_token_signing_alg_values_supported, plus the registration_endpoint registration needs.'],
+  'DR-PLATFORM-CONFIG': ['DR', '§3.4', 'SHOULD', 'The configuration offers private_key_jwt and RS256, lists id_token and openid, and carries the LTI platform configuration (product_family_code, version, messages_supported).'],
+  'LTI-DR-005': ['DR', '§3.5.2', 'MUST', 'The registration request carries redirect_uris, initiate_login_uri, jwks_uri and the LTI tool configuration with target_link_uri: without them nothing can launch.'],
+  'DR-CLIENT-METADATA': ['DR', '§3.5.2', 'SHOULD', 'The registration request is JSON with application_type web, grant_types implicit and client_credentials, response_types id_token, client_name, token_endpoint_auth_method private_key_jwt and the tool configuration domain, claims and messages.'],
+  'LTI-DR-006': ['RFC7591', '§3.2.1', 'MUST', 'A successful registration answers 2xx JSON with the client_id (and the registered metadata).'],
+  'DR-DEPLOYMENT-ID': ['DR', '§3.6.1', 'MAY', 'The registration response names the deployment_id in its LTI tool configuration.'],
+  'LTI-DR-007': ['DR', '§3.5.2', 'SHOULD', 'The tool asks only for scopes and messages the configuration lists as supported (library practice).'],
+  'LTI-DR-008': ['DR', '§3.7', 'SHOULD', 'When registration ends, the tool posts {subject: org.imsglobal.lti.close} to window.opener or window.parent.'],
+  'LTI-DR-009': ['DR', '§3.3', 'MAY', 'The openid_configuration URL carries no fragment (third-party reading).'],
+  'DR-ERROR': ['RFC7591', '§3.2.2', 'MUST', 'A refused registration answers HTTP 400 with a JSON error (invalid_redirect_uri, invalid_client_metadata, ...); a missing or wrong access token answers 401 (RFC 6750 §3.1).'],
+  'DR-TOKEN-REQUIRED': ['DR', '§3.4', 'SHOULD', 'A platform that issued a registration token refuses registrations without it or with another token (the endpoint may be protected by access token).'],
+  'DR-REFUSE-INVALID': ['RFC7591', '§3.2.2', 'SHOULD', 'A registration without redirect_uris or without jwks_uri is refused (invalid_redirect_uri / invalid_client_metadata).'],
+  'DR-TOOL-STOPS': ['DR', '§3.6.2', 'SHOULD', 'A tool whose registration is refused, or whose configuration it cannot trust, stops cleanly: it shows an error (no 5xx) and does not announce success.'],
+  'LTI-SR-001': ['SR', 'LtiSubmissionReviewRequest', 'MUST', 'A submission review launch carries the AGS claim with the lineitem under review (libraries agree; text not read).'],
+  'LTI-SR-002': ['SR', 'for_user claim', 'MUST', 'A submission review launch carries for_user with the user_id of the learner whose submission is reviewed (libraries agree; text not read).'],
+  'LTI-SR-003': ['SR', 'submissionReview', 'SHOULD', 'A submission review launch goes to the line item submissionReview.url when declared, else the tool launch URL (unconfirmed).'],
+  'LTI-SR-004': ['SR', 'LtiSubmissionReviewRequest', 'SHOULD', 'A submission review launch carries resource_link when the line item is bound to a link (unconfirmed).'],
+  'LTI-SR-005': ['SR', 'LtiSubmissionReviewRequest', 'SHOULD', 'The tool refuses a submission review launch without for_user or without the AGS lineitem (library practice).'],
+  'SR-ACCEPT': ['SR', 'LtiSubmissionReviewRequest', 'MUST', 'A tool that offers submission review accepts a valid LtiSubmissionReviewRequest.'],
+  'LTI-MIGR-001': ['MIGR', 'LTI 1.1 migration claim', 'SHOULD', 'A launch with an LTI 1.1 predecessor carries the lti1p1 claim with oauth_consumer_key and oauth_consumer_key_sign (keyword unconfirmed).'],
+  'LTI-MIGR-002': ['MIGR', 'LTI 1.1 migration claim', 'SHOULD', 'Before linking to a 1.1 installation, the tool verifies oauth_consumer_key_sign with the stored 1.1 secret (keyword unconfirmed).'],
+  'MIGR-SIGN': ['MIGR', 'LTI 1.1 migration claim', 'MUST', 'oauth_consumer_key_sign is Base64(HMAC-SHA256) of oauth_consumer_key&deployment_id&iss&client_id&exp&nonce keyed by the 1.1 secret.'],
 } as const satisfies Record<string, readonly [SpecId, string, Keyword, string]>;
 
 export type RuleId = keyof typeof RULES;

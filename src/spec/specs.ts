@@ -8,6 +8,11 @@ export const SPECS = {
   CERT: { title: 'LTI Advantage Conformance Certification Guide', url: 'https://www.imsglobal.org/spec/lti/v1p3/cert/' },
   OIDC: { title: 'OpenID Connect Core 1.0', url: 'https://openid.net/specs/openid-connect-core-1_0.html' },
   RFC7519: { title: 'RFC 7519 JSON Web Token', url: 'https://www.rfc-editor.org/rfc/rfc7519' },
+  DR: { title: 'LTI Dynamic Registration 1.0', url: 'https://www.imsglobal.org/spec/lti-dr/v1p0/' },
+  SR: { title: 'LTI Submission Review Service 1.0', url: 'https://www.imsglobal.org/spec/lti-sr/v1p0/' },
+  MIGR: { title: 'LTI 1.3 Migration Guide (LTI 1.1 to 1.3)', url: 'https://www.imsglobal.org/spec/lti/v1p3/migr/' },
+  RFC7591: { title: 'RFC 7591 OAuth 2.0 Dynamic Client Registration', url: 'https://www.rfc-editor.org/rfc/rfc7591' },
+  OIDCDISC: { title: 'OpenID Connect Discovery 1.0', url: 'https://openid.net/specs/openid-connect-discovery-1_0.html' },
 } as const;
 
 export type SpecId = keyof typeof SPECS;

@@ -1,4 +1,5 @@
 import { loadConfig } from '../../config/load.js';
+import { isDynamicPlatform } from '../../config/types.js';
 import { HarnessError } from '../../core/errors.js';
 import { KeyStore } from '../../keys/store.js';
 import { ToolEmulator } from '../../roles/tool/emulator.js';
@@ -10,7 +11,9 @@ import { runPlatformSuite } from '../platform-suite.js';
 export async function loadPlatformConfig(flags: { config?: string }) {
   const { config } = await loadConfig({ ...(flags.config ? { path: flags.config } : {}), cwd: process.cwd(), env: process.env });
   if (config.target.kind !== 'platform') throw new HarnessError('ERR_CONFIG_INVALID', 'target.kind: is "tool"; this command needs a platform target', 'Use `lti-conform test tool` for a tool.');
-  return { config, target: config.target };
+  const target = config.target;
+  if (isDynamicPlatform(target)) throw new HarnessError('ERR_CONFIG_INVALID', 'target.registration: dynamic registration is not available yet');
+  return { config, target };
 }
 
 export async function startToolEmulator(flags: { config?: string }) {

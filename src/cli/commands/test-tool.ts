@@ -1,5 +1,5 @@
 import { loadConfig } from '../../config/load.js';
-import type { ToolTargetConfig } from '../../config/types.js';
+import { isDynamicTool, type ToolTargetConfig } from '../../config/types.js';
 import { HarnessError } from '../../core/errors.js';
 import { KeyStore } from '../../keys/store.js';
 import { PlatformEmulator, type ToolRegistration } from '../../roles/platform/emulator.js';
@@ -18,7 +18,10 @@ export function toolRegistration(t: ToolTargetConfig): ToolRegistration {
 export async function loadToolConfig(flags: { config?: string }) {
   const { config } = await loadConfig({ ...(flags.config ? { path: flags.config } : {}), cwd: process.cwd(), env: process.env });
   if (config.target.kind !== 'tool') throw new HarnessError('ERR_CONFIG_INVALID', 'target.kind: is "platform"; this command needs a tool target', 'Use `lti-conform test platform` for a platform.');
-  return { config, target: config.target };
+  const target = config.target;
+  // Dynamic registration replaces the hand-copied registration (tool.registration.* produce it).
+  if (isDynamicTool(target)) throw new HarnessError('ERR_CONFIG_INVALID', 'target.registrationUrl: dynamic registration is not available yet');
+  return { config, target };
 }
 
 /** `lti-conform test tool`: we play the platform against the configured tool. */

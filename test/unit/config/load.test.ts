@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/load.js';
+import type { ToolTargetConfig } from '../../../src/config/types.js';
 import { FIXTURES, TOOL_TARGET, configError, tempTree } from './helpers.js';
 
 describe('loadConfig: valid files', () => {
@@ -59,7 +60,7 @@ describe('loadConfig: valid files', () => {
   it('accepts numbers for string fields in JSON', async () => {
     const dir = await tempTree({ 'c.json': { target: { ...TOOL_TARGET, clientId: 42 } } });
     const { config } = await loadConfig({ path: 'c.json', cwd: dir, env: {} });
-    expect(config.target.clientId).toBe('42');
+    expect((config.target as ToolTargetConfig).clientId).toBe('42');
   });
 });
 

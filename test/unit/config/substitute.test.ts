@@ -3,6 +3,7 @@ import { ConfigError } from '../../../src/config/issues.js';
 import { loadConfig } from '../../../src/config/load.js';
 import { substituteEnv } from '../../../src/config/substitute.js';
 import { configError, tempTree } from './helpers.js';
+import type { ToolTargetConfig } from '../../../src/config/types.js';
 
 describe('substituteEnv', () => {
   const env = { HOST: 'tool.example', EMPTY: '', SECRET: 'hunter2-value' };
@@ -75,9 +76,10 @@ describe('substitution in loaded files', () => {
     });
     const env = { ID: 'a: b\n- c # not yaml', HOST: 'tool.example' };
     const { config } = await loadConfig({ cwd: dir, env });
-    expect(config.target.clientId).toBe('a: b\n- c # not yaml');
-    expect(config.target.deploymentId).toBe('deploy-1');
-    expect(config.target.kind === 'tool' && config.target.redirectUris).toEqual(['https://tool.example/launch']);
+    const target = config.target as ToolTargetConfig;
+    expect(target.clientId).toBe('a: b\n- c # not yaml');
+    expect(target.deploymentId).toBe('deploy-1');
+    expect(target.redirectUris).toEqual(['https://tool.example/launch']);
     expect(config.triggers.x).toEqual({ kind: 'command', command: 'echo ${NOT_SUBSTITUTED}' });
   });
 

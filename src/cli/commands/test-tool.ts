@@ -12,6 +12,7 @@ export function toolRegistration(t: ToolTargetConfig): ToolRegistration {
   return {
     clientId: t.clientId, deploymentId: t.deploymentId, redirectUris: t.redirectUris, loginInitiationUrl: t.loginInitiationUrl, targetLinkUri: t.targetLinkUri,
     ...(t.jwksUrl ? { jwksUrl: t.jwksUrl } : {}), ...(t.deepLinkingUrl ? { deepLinkingUrl: t.deepLinkingUrl } : {}),
+    ...(t.submissionReviewUrl ? { submissionReviewUrl: t.submissionReviewUrl } : {}), ...(t.lti11 ? { lti11: t.lti11 } : {}),
   };
 }
 

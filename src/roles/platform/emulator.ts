@@ -1,3 +1,4 @@
+import type { Lti11ToolConfig } from '../../config/types.js';
 import type { KeyStore } from '../../keys/store.js';
 import { OIDC } from '../../lti/vocab.js';
 import { html, InboundServer, json, type InboundRequest, type Route } from '../inbound-server.js';
@@ -12,6 +13,10 @@ export interface ToolRegistration {
   targetLinkUri: string;
   jwksUrl?: string;
   deepLinkingUrl?: string;
+  /** Where the tool takes LtiSubmissionReviewRequest launches (config or registration). */
+  submissionReviewUrl?: string;
+  /** The LTI 1.1 installation the tool migrates from: our launches carry a signed lti1p1 claim. */
+  lti11?: Lti11ToolConfig;
 }
 
 export interface PlatformEmulatorOptions {

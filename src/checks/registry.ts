@@ -12,9 +12,10 @@ import * as deepLinkAnswer from './platform/deep-link-answer.js';
 import * as migration from './platform/migration.js';
 import * as submissionReview from './platform/submission-review.js';
 import * as platformServices from './platform-services/index.js';
+import * as registration from './registration/index.js';
 import * as service from './service/index.js';
 
-const MODULES: Record<string, unknown>[] = [authRequest, landing, deepLinking, clientAssertion, service, agsTool, nrpsTool, platform, createdLink, deepLinkAnswer, platformServices, submissionReview, migration, migrationOutcome];
+const MODULES: Record<string, unknown>[] = [authRequest, landing, deepLinking, clientAssertion, service, agsTool, nrpsTool, platform, createdLink, deepLinkAnswer, platformServices, submissionReview, migration, migrationOutcome, registration];
 
 function isCheck(v: unknown): v is Check<never> {
   return typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' && Array.isArray((v as { refs?: unknown }).refs) && typeof (v as { run?: unknown }).run === 'function';

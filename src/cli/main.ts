@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { RunFlags } from './options.js';
 import { VERSION } from './version.js';
+import { validate, validateCommand, type ValidateFlags } from './commands/validate.js';
 
 // Command modules are imported lazily so `--help` stays fast (no jose, undici or ajv at start-up).
 
@@ -63,18 +64,11 @@ function program(setCode: (n: number) => void): Command {
     .action(async (o: { grep?: string; only?: string[]; json?: boolean }) => run(async () => (await import('./commands/list.js')).list(o))());
   p.command('explain').argument('<id>', 'scenario or check id').description('what a scenario or check verifies, with spec references')
     .action(async (id: string) => run(async () => (await import('./commands/explain.js')).explain(id))());
-  p.command('validate').argument('<jwt-or-file>').description('decode and validate an LTI message (not yet available)')
-    .action(() => {
-      throw usage('validate is not available in this version.');
-    });
+  validateCommand(p).action(async (input: string, o: ValidateFlags) => run(() => validate(input, o))());
   p.command('keys').description('key utilities').command('generate').description('make an RS256 key pair: private JWK and PEM, public JWKS')
     .option('-o, --out <dir>', 'output folder', '.lti-conform/generated-keys').option('--kid <kid>', 'key id').option('--force', 'overwrite existing files')
     .action(async (o: { out: string; kid?: string; force?: boolean }) => run(async () => (await import('./commands/keys.js')).keysGenerate(o))());
   return p;
-}
-
-function usage(message: string): Error {
-  return Object.assign(new Error(message), { code: 'ERR_USAGE' });
 }
 
 /** Runs the CLI; returns the exit code (DESIGN.md). Never lets a stack trace reach the user. */

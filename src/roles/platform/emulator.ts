@@ -1,9 +1,10 @@
 import type { Lti11ToolConfig } from '../../config/types.js';
 import type { KeyStore } from '../../keys/store.js';
-import { OIDC } from '../../lti/vocab.js';
+import { DR, MESSAGE_TYPE, OIDC } from '../../lti/vocab.js';
 import { html, InboundServer, json, type InboundRequest, type Route } from '../inbound-server.js';
 import { autoPostPage, escapeHtml, launchStartPage } from './pages.js';
 import { PlatformServices, SERVICE_PATHS } from './services/index.js';
+import { RegistrationEndpoint } from './registration.js';
 
 export interface ToolRegistration {
   clientId: string;
@@ -63,11 +64,14 @@ export class PlatformEmulator {
   decoyHits = 0;
   /** Token endpoint, AGS, NRPS and deep-link return, with the raw log of what the tool sent them. */
   readonly services: PlatformServices;
+  /** Dynamic Registration: our configuration for tools, the registration endpoint and its raw log. */
+  readonly registration: RegistrationEndpoint;
   private base = '';
 
   private constructor(readonly opts: PlatformEmulatorOptions) {
     this.services = new PlatformServices({ base: () => this.base, tool: () => this.opts.tool });
-    this.server = new InboundServer([...this.routes(), ...this.services.routes()], opts.host, opts.port);
+    this.registration = new RegistrationEndpoint({ base: () => this.base, configuration: () => this.configuration(), offeredScopes: () => this.services.offeredScopes });
+    this.server = new InboundServer([...this.routes(), ...this.services.routes(), ...this.registration.routes()], opts.host, opts.port);
   }
 
   static async start(opts: PlatformEmulatorOptions): Promise<PlatformEmulator> {
@@ -104,7 +108,7 @@ export class PlatformEmulator {
 
   private routes(): Route[] {
     return [
-      { method: 'GET', path: PATHS.openidConfiguration, handle: () => json(200, this.configuration()) },
+      { method: 'GET', path: PATHS.openidConfiguration, handle: (r) => { this.registration.noteConfigurationFetch(r); return json(200, this.configuration()); } },
       { method: 'GET', path: PATHS.jwks, handle: () => json(200, this.keys.jwks(), { 'cache-control': 'max-age=60' }) },
       { method: '*', path: PATHS.authorization, handle: (r) => this.authorize(r) },
       { method: 'GET', path: PATHS.launchStart, handle: (r) => html(200, launchStartPage(this, r.url.searchParams.get('persona') ?? 'instructor', r.url.searchParams.get('message') === 'deep-linking')) },
@@ -120,11 +124,20 @@ export class PlatformEmulator {
       jwks_uri: this.url(PATHS.jwks),
       response_types_supported: [OIDC.responseType],
       response_modes_supported: [OIDC.responseMode],
-      scopes_supported: [OIDC.scope],
+      scopes_supported: [OIDC.scope, ...this.services.offeredScopes],
       subject_types_supported: ['public'],
       id_token_signing_alg_values_supported: ['RS256'],
       token_endpoint_auth_methods_supported: ['private_key_jwt'],
       token_endpoint_auth_signing_alg_values_supported: ['RS256'],
+      // Dynamic Registration members ([DR] §3.4).
+      registration_endpoint: this.registration.endpointUrl,
+      claims_supported: ['iss', 'sub', 'aud', 'exp', 'iat', 'nonce', 'azp', 'name', 'given_name', 'family_name', 'email'],
+      [DR.platformConfiguration]: {
+        product_family_code: 'lti-conform',
+        version: '1',
+        messages_supported: [{ type: MESSAGE_TYPE.resourceLink }, { type: MESSAGE_TYPE.deepLinkingRequest }, { type: MESSAGE_TYPE.submissionReview }],
+        variables: [],
+      },
     };
   }
 

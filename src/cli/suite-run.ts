@@ -23,7 +23,7 @@ export interface SuiteRun<Env> extends RunHooks {
   role: 'platform' | 'tool';
   /** The target, as the report names it. */
   target: string;
-  envFor(scenario: Scenario<Env>, evidence: EvidenceRecorder): Env;
+  envFor(scenario: Scenario<Env>, evidence: EvidenceRecorder): Promise<Env> | Env;
   disposeEnv?(env: Env): void;
 }
 

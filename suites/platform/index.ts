@@ -5,7 +5,8 @@ import { deepLinkingScenarios } from './deep-linking.js';
 import type { PlatformScenario } from './kinds.js';
 import { launchScenarios } from './launch.js';
 import { nrpsScenarios } from './nrps.js';
+import { registrationScenarios } from './registration.js';
 import { tokenScenarios } from './token.js';
 
-/** Every scenario where the target is a platform: launches first, then refusals, tokens and services. */
-export const platformScenarios: PlatformScenario[] = [...launchScenarios, ...authScenarios, ...tokenScenarios, ...agsScenarios, ...nrpsScenarios, ...deepLinkingScenarios, createdLinkScenario];
+/** Every scenario where the target is a platform: Dynamic Registration (when configured), launches, then refusals, tokens and services. */
+export const platformScenarios: PlatformScenario[] = [...registrationScenarios, ...launchScenarios, ...authScenarios, ...tokenScenarios, ...agsScenarios, ...nrpsScenarios, ...deepLinkingScenarios, createdLinkScenario];

@@ -1,11 +1,12 @@
-import type { PlatformTargetConfig } from '../../config/types.js';
+import type { DynamicPlatformTargetConfig, PlatformTargetConfig } from '../../config/types.js';
 import type { KeyStore } from '../../keys/store.js';
 import { html, InboundServer, json, type InboundRequest, type InboundResponse, type Route } from '../inbound-server.js';
 import { applyPlan, authorizationRedirect, defaultAuthPlan, defaultAuthRequest, randomValue, type AuthPlan, type PendingLogin } from './auth-request.js';
 import { DEEP_LINK_CONTENT_PATH, servedContent } from './deep-link-items.js';
 import { answerDeepLink, defaultDeepLinkPlan, readDeepLinkRequest, type DeepLinkAnswer, type DeepLinkPlan } from './deep-link-response.js';
 import { ToolLog, type ToolMarks, type ToolRecordKind, type ToolRecordOf, type ToolWaitOptions } from './log.js';
-import type { AuthResponseRecord, LoginInitiationRecord } from './records.js';
+import type { AuthResponseRecord, LoginInitiationRecord, RegistrationInitiationRecord } from './records.js';
+import { registrationPage } from './registration-page.js';
 
 export interface ToolEmulatorOptions {
   host: string;
@@ -25,6 +26,8 @@ export const TOOL_PATHS = {
   /** Never given to the platform: any post here proves it skipped the redirect_uri check (NT-P-02). */
   unregistered: '/lti/unregistered',
   jwks: '/.well-known/jwks.json',
+  /** LTI Dynamic Registration initiation: the platform opens it with openid_configuration (and registration_token). */
+  register: '/lti/register',
 } as const;
 
 export interface ToolUrls {
@@ -37,6 +40,8 @@ export interface ToolUrls {
   targetLink: string;
   /** target_link_uri for deep linking. */
   deepLinkTarget: string;
+  /** Our Dynamic Registration initiation URL. */
+  registration: string;
 }
 
 /** What the platform's administrator enters to register our tool (`serve tool` prints it). */
@@ -79,6 +84,10 @@ export class ToolEmulator {
   readonly server: InboundServer;
   /** Decides the next authentication request; scenarios swap it and put it back. */
   authPlan: AuthPlan = defaultAuthPlan;
+  /** Set when we register with the platform by Dynamic Registration (the run then derives `platform` from it). */
+  registration?: DynamicPlatformTargetConfig;
+  /** The registration named no deployment_id: the first login initiation's lti_deployment_id is adopted. */
+  learnDeploymentId = false;
   /** Decides the response to the next deep-linking request (default: a correct one); scenarios swap it and put it back. */
   deepLinkPlan: DeepLinkPlan = defaultDeepLinkPlan;
   private lastValidNonce: string | undefined;
@@ -121,6 +130,7 @@ export class ToolEmulator {
     return {
       login: u(TOOL_PATHS.login), launch: u(TOOL_PATHS.launch), deepLink: u(TOOL_PATHS.deepLink), unregistered: u(TOOL_PATHS.unregistered),
       jwks: u(TOOL_PATHS.jwks), targetLink: u(TOOL_PATHS.launch), deepLinkTarget: u(TOOL_PATHS.deepLink),
+      registration: u(TOOL_PATHS.register),
     };
   }
 
@@ -167,13 +177,30 @@ export class ToolEmulator {
       { method: '*', path: TOOL_PATHS.launch, handle: respond(TOOL_PATHS.launch, true) },
       { method: '*', path: TOOL_PATHS.deepLink, handle: respond(TOOL_PATHS.deepLink, true) },
       { method: '*', path: TOOL_PATHS.unregistered, handle: respond(TOOL_PATHS.unregistered, false) },
+      { method: 'GET', path: TOOL_PATHS.register, handle: (r) => this.registrationInitiation(r) },
       { method: 'GET', path: TOOL_PATHS.jwks, handle: () => json(200, this.keys.jwks(), { 'cache-control': 'max-age=60' }) },
       { method: 'GET', path: `${DEEP_LINK_CONTENT_PATH}/*`, handle: (r) => this.content(r) },
     ];
   }
 
+  get registrationInitiations(): RegistrationInitiationRecord[] {
+    return this.log.registration;
+  }
+
+  /** Records the initiation; the registration itself is the scenario's work (it judges every step). */
+  private registrationInitiation(r: InboundRequest): InboundResponse {
+    this.log.push('registration', { exchangeId: r.exchangeId, at: this.now(), params: Object.fromEntries(r.params) });
+    return html(200, registrationPage());
+  }
+
   private login(r: InboundRequest): InboundResponse {
     const record: LoginInitiationRecord = { exchangeId: r.exchangeId, at: this.now(), method: r.method, params: Object.fromEntries(r.params) };
+    const learnt = record.params.lti_deployment_id;
+    // In place: the running scenario's env.target is this same object, so its checks see the learnt value.
+    if (this.learnDeploymentId && learnt) {
+      this.opts.platform.deploymentId = learnt;
+      this.learnDeploymentId = false;
+    }
     const u = this.urls;
     const state = randomValue();
     const defaults = defaultAuthRequest({

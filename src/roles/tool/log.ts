@@ -1,10 +1,11 @@
 // What the platform sent our tool (a person or the platform decides when a launch happens).
 import { RecordLog, type WaitOptions } from '../record-log.js';
-import type { AuthResponseRecord, LoginInitiationRecord } from './records.js';
+import type { AuthResponseRecord, LoginInitiationRecord, RegistrationInitiationRecord } from './records.js';
 
 interface ToolRecords {
   initiation: LoginInitiationRecord;
   response: AuthResponseRecord;
+  registration: RegistrationInitiationRecord;
 }
 
 export type ToolRecordKind = keyof ToolRecords;
@@ -14,7 +15,7 @@ export type ToolMarks = { [K in ToolRecordKind]: number };
 
 export class ToolLog extends RecordLog<ToolRecords> {
   constructor() {
-    super(['initiation', 'response']);
+    super(['initiation', 'response', 'registration']);
   }
 
   get initiation(): LoginInitiationRecord[] {
@@ -23,5 +24,9 @@ export class ToolLog extends RecordLog<ToolRecords> {
 
   get response(): AuthResponseRecord[] {
     return this.list('response');
+  }
+
+  get registration(): RegistrationInitiationRecord[] {
+    return this.list('registration');
   }
 }

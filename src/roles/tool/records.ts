@@ -28,3 +28,11 @@ export interface AuthResponseRecord {
   /** What we posted back to deep_link_return_url when this was an LtiDeepLinkingRequest (decoded, unsigned). */
   deepLinkAnswer?: DeepLinkAnswerRecord;
 }
+
+/** One registration initiation (LTI Dynamic Registration) that reached our registration URL. */
+export interface RegistrationInitiationRecord {
+  exchangeId: string;
+  at: number;
+  /** The query as received: openid_configuration, registration_token. */
+  params: Record<string, string>;
+}

@@ -42,7 +42,7 @@ function entryLines(e: Entry, p: Paint): string[] {
   }
   const c = e.c;
   if (c.status !== 'passed') return checkLines(c, p);
-  const lines = [`${p.green('✓')} ${p.bold(c.id)} ${oneLine(c.title)} ${p.gray(`[${c.level}]`)}`, `    ${refsLine(c, p)}`];
+  const lines = [`${p.green('✓')} ${p.bold(c.id)} ${oneLine(c.title)}`, `    ${refsLine(c, p)}`];
   if (c.message) lines.push(`    ${p.gray(oneLine(c.message, 2000))}`);
   return lines;
 }

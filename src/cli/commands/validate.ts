@@ -20,6 +20,7 @@ export interface ValidateFlags extends Expected {
 const KIND_IDS = [
   'resource-link', 'deep-linking-request', 'submission-review', 'deep-linking-response', 'client-assertion',
   'score', 'line-item', 'line-item-container', 'result-container', 'membership-container',
+  'openid-configuration', 'registration-request', 'registration-response',
 ];
 
 const HELP = `

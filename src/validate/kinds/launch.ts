@@ -46,11 +46,7 @@ export function platformMessageKind(id: string, messageType: string, extra: read
     judge: (m, ctx) =>
       judgePlanned(ctx, [...PLATFORM_ID_TOKEN_CHECKS, ...extra], input(m, ctx, messageType), {
         ...PLAN,
-        notes: {
-          'id-token.nonce.matches': ctx.expected.nonce === undefined ? 'presence only: give --nonce <value> to compare' : undefined,
-          'id-token.target-link-uri.matches-initiation': 'presence only: the login initiation is not part of the message',
-          'deep-linking-request.target-link-uri.matches-initiation': 'presence only: the login initiation is not part of the message',
-        },
+        notes: { 'id-token.nonce.matches': ctx.expected.nonce === undefined ? 'give --nonce <value> to compare it' : undefined },
       }),
   });
 }

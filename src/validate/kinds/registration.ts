@@ -1,10 +1,12 @@
 import type { Check } from '../../core/check.js';
-import { DR } from '../../lti/vocab.js';
+import { CONFIGURATION_CHECKS, REQUEST_CHECKS, RESPONSE_CHECKS } from '../../checks/registration/index.js';
+import { DR, MEDIA_TYPE } from '../../lti/vocab.js';
 import { isObject, jsonKind, judgePlanned, type Plan } from '../kind.js';
 import type { Kind } from '../types.js';
 
-// LTI Dynamic Registration documents. Their shapes are known here so they are recognised; a kind judges
-// them once its checks are wired into REGISTRATION_KINDS below.
+// LTI Dynamic Registration documents: the platform's OpenID configuration, the tool's registration request and
+// the platform's answer, judged by the checks of src/checks/registration. A shape without a kind in
+// REGISTRATION_KINDS is still recognised, and reported as not validated by this version.
 
 type Doc = Record<string, unknown>;
 
@@ -40,5 +42,14 @@ export function registrationKind<In>(id: RegistrationKindId, checks: readonly Ch
   });
 }
 
+const HTTP_ONLY = 'judges the HTTP exchange (status, headers), not the document';
+const NEEDS_OFFER = "needs the platform's OpenID configuration the request answers; not part of the document";
+
 /** Registration kinds whose checks exist; each is one `registrationKind(...)` line. */
-export const REGISTRATION_KINDS: readonly Kind[] = [];
+export const REGISTRATION_KINDS: readonly Kind[] = [
+  registrationKind('openid-configuration', CONFIGURATION_CHECKS, (json) => ({ status: 200, json }), { cannot: { 'registration.configuration.document': HTTP_ONLY } }),
+  registrationKind('registration-request', REQUEST_CHECKS, (metadata) => ({ request: { contentType: MEDIA_TYPE.json, metadata }, token: '', offer: { scopes: [], messages: [] } }), {
+    cannot: { 'registration.request.bearer-token': HTTP_ONLY, 'registration.request.json': HTTP_ONLY, 'registration.request.scopes-offered': NEEDS_OFFER, 'registration.request.messages-offered': NEEDS_OFFER },
+  }),
+  registrationKind('registration-response', RESPONSE_CHECKS, (json) => ({ status: 201, json }), { cannot: { 'registration.response.status': HTTP_ONLY } }),
+];

@@ -17,7 +17,8 @@ export interface ValidateFlags extends Expected {
   color?: boolean;
 }
 
-const KIND_IDS = [
+/** The kind ids, for --help without loading the checks (a unit test keeps it equal to KINDS). */
+export const KIND_IDS = [
   'resource-link', 'deep-linking-request', 'submission-review', 'deep-linking-response', 'client-assertion',
   'score', 'line-item', 'line-item-container', 'result-container', 'membership-container',
   'openid-configuration', 'registration-request', 'registration-response',

@@ -80,6 +80,10 @@ const EXPECTED: Record<ToolFlaw, string[]> = {
   'token-never-renews': s('ags.renews-expired-token'),
   'token-long-lived-assertion': s('ags.creates-line-item', 'ags.posts-score', 'ags.reads-all-line-items', 'ags.reads-results', 'ags.renews-expired-token', 'nrps.reads-whole-roster'),
   'jwks-cached-forever': s('keys.rotation'),
+  'sr-accepts-missing-for-user': s('submission-review.rejects-missing-for-user'),
+  'sr-accepts-missing-lineitem': s('submission-review.rejects-missing-lineitem'),
+  'sr-refuses-review': s('submission-review.accepts'),
+  'migration-ignores-sign': s('migration.wrong-signature'),
 };
 
 const pairs: { close(): Promise<void> }[] = [];

@@ -17,6 +17,8 @@ import { DEFAULT_LAUNCH, outcomeRules } from '../outcome-rules.js';
 
 export const DEMO_CLIENT_ID = 'lti-conform-demo-tool';
 export const DEMO_DEPLOYMENT_ID = 'lti-conform-demo-deployment';
+/** The demo tool's former LTI 1.1 installation: the secret signs lti1p1 claims and must never reach a report. */
+export const DEMO_LTI11 = { consumerKey: 'lti-conform-demo-lti11-key', secret: 'lti-conform-demo-lti11-secret-8c1f' } as const;
 
 /** Demo keys live in the user's cache so repeated demos skip RSA key generation; else in memory. */
 export async function demoKeys(name = 'demo-keys.json'): Promise<KeyStore> {
@@ -34,10 +36,11 @@ export async function startDemoPair(flaws: readonly ToolFlaw[] = [], keyStore?: 
   const placeholder = { clientId: DEMO_CLIENT_ID, deploymentId: DEMO_DEPLOYMENT_ID, redirectUris: [], loginInitiationUrl: 'http://127.0.0.1/', targetLinkUri: 'http://127.0.0.1/' };
   const emulator = await PlatformEmulator.start({ host: '127.0.0.1', port: 0, keys, tool: placeholder });
   const tool = await startReferenceTool({
-    flaws,
+    flaws, lti11: DEMO_LTI11,
     platform: { issuer: emulator.issuer, clientId: DEMO_CLIENT_ID, deploymentIds: [DEMO_DEPLOYMENT_ID], authorizationUrl: emulator.url(PATHS.authorization), jwksUrl: emulator.url(PATHS.jwks), tokenUrl: emulator.url(PATHS.token) },
   });
-  emulator.tool = { ...placeholder, redirectUris: tool.redirectUris, loginInitiationUrl: tool.loginUrl, targetLinkUri: tool.targetLinkUri, jwksUrl: tool.jwksUrl, deepLinkingUrl: tool.deepLinkingUrl };
+  emulator.tool = { ...placeholder, redirectUris: tool.redirectUris, loginInitiationUrl: tool.loginUrl, targetLinkUri: tool.targetLinkUri, jwksUrl: tool.jwksUrl, deepLinkingUrl: tool.deepLinkingUrl,
+    submissionReviewUrl: tool.submissionReviewUrl, lti11: { ...DEMO_LTI11, linkedWhen: { bodyMatches: 'Linked to LTI 1\\.1 user' } } };
   return { emulator, tool, triggers: demoTriggers(tool.triggerUrls), close: async () => { await tool.close(); await emulator.close(); } };
 }
 

@@ -1,6 +1,7 @@
 // Everything a request handler needs, built once by startReferenceTool.
 import type { FlawSet } from './flaws.js';
 import type { JwksCache } from './jwks-cache.js';
+import type { Lti11Installation } from './lti1p1.js';
 import type { ToolKey } from './keys.js';
 import type { ServiceClient } from './services/client.js';
 import type { LoginState, Session, TtlStore } from './state-store.js';
@@ -26,6 +27,10 @@ export interface ToolContext {
   targetLinkUri: string;
   /** target_link_uri the platform uses for deep linking requests. */
   deepLinkingUrl: string;
+  /** target_link_uri of submission review launches. */
+  submissionReviewUrl: string;
+  /** The LTI 1.1 installation this tool migrates from (lti1p1 claim), if any. */
+  lti11?: Lti11Installation;
   secureCookies: boolean;
   states: TtlStore<LoginState>;
   /** Nonces already used by an accepted launch (replay guard). */

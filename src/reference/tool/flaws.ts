@@ -81,17 +81,31 @@ export const SERVICE_FLAWS = [
   'jwks-cached-forever',
 ] as const;
 
+/** Submission review launches: the two refusals it should make, and refusing the review itself. */
+export const SUBMISSION_REVIEW_FLAWS = [
+  'sr-accepts-missing-for-user',
+  'sr-accepts-missing-lineitem',
+  'sr-refuses-review',
+] as const;
+
+/** The lti1p1 migration claim. */
+export const MIGRATION_FLAWS = ['migration-ignores-sign'] as const;
+
 export type ToolFlaw =
   | (typeof LOGIN_FLAWS)[number]
   | (typeof LAUNCH_FLAWS)[number]
   | (typeof POSITIVE_SIDE_FLAWS)[number]
-  | (typeof SERVICE_FLAWS)[number];
+  | (typeof SERVICE_FLAWS)[number]
+  | (typeof SUBMISSION_REVIEW_FLAWS)[number]
+  | (typeof MIGRATION_FLAWS)[number];
 
 export const TOOL_FLAWS: readonly ToolFlaw[] = [
   ...LOGIN_FLAWS,
   ...LAUNCH_FLAWS,
   ...POSITIVE_SIDE_FLAWS,
   ...SERVICE_FLAWS,
+  ...SUBMISSION_REVIEW_FLAWS,
+  ...MIGRATION_FLAWS,
 ];
 
 /** Read-only view used by the handlers: `flaws.has('launch-ignores-exp')`. */

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { SESSION_TTL_MS, STATE_TTL_MS, type PlatformRegistration, type ToolContext } from './context.js';
 import { flawSet, type ToolFlaw } from './flaws.js';
 import { JwksCache } from './jwks-cache.js';
+import type { Lti11Installation } from './lti1p1.js';
 import { ToolKey } from './keys.js';
 import { PATHS, toolRequestListener } from './server.js';
 import { ServiceClient } from './services/client.js';
@@ -18,6 +19,8 @@ export {
   LAUNCH_FLAWS,
   POSITIVE_SIDE_FLAWS,
   SERVICE_FLAWS,
+  SUBMISSION_REVIEW_FLAWS,
+  MIGRATION_FLAWS,
   type ToolFlaw,
 } from './flaws.js';
 export type { PlatformRegistration } from './context.js';
@@ -29,6 +32,8 @@ export interface ReferenceToolOptions {
   port?: number;
   platform: PlatformRegistration;
   flaws?: readonly ToolFlaw[];
+  /** The LTI 1.1 installation the tool migrates from: lti1p1 claims are verified with its secret. */
+  lti11?: Lti11Installation;
   /** Millisecond clock; default Date.now. */
   now?: () => number;
 }
@@ -44,6 +49,8 @@ export interface RunningReferenceTool {
   targetLinkUri: string;
   /** target_link_uri for deep linking requests. */
   deepLinkingUrl: string;
+  /** target_link_uri for submission review launches. */
+  submissionReviewUrl: string;
   jwksUrl: string;
   triggerUrls: TriggerUrls;
   close(): Promise<void>;
@@ -69,6 +76,8 @@ export async function startReferenceTool(opts: ReferenceToolOptions): Promise<Ru
     launchUrl: url(PATHS.launch),
     targetLinkUri: url(PATHS.resource),
     deepLinkingUrl: url(PATHS.deepLink),
+    submissionReviewUrl: url(PATHS.submissionReview),
+    ...(opts.lti11 ? { lti11: { ...opts.lti11 } } : {}),
     secureCookies: false,
     states: new TtlStore<LoginState>(now, STATE_TTL_MS),
     nonces: new TtlStore<true>(now, SESSION_TTL_MS, 100_000),
@@ -86,6 +95,7 @@ export async function startReferenceTool(opts: ReferenceToolOptions): Promise<Ru
     redirectUris: [url(PATHS.launch)],
     targetLinkUri: url(PATHS.resource),
     deepLinkingUrl: url(PATHS.deepLink),
+    submissionReviewUrl: url(PATHS.submissionReview),
     jwksUrl: url(PATHS.jwks),
     triggerUrls: {
       grade: url(TRIGGER_PATHS.grade),

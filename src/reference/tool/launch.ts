@@ -9,6 +9,7 @@ import {
 } from './context.js';
 import { handleDeepLinking } from './deep-link.js';
 import { cookie, page, redirect, refuse, type Reply } from './html.js';
+import { judgeLti1p1 } from './lti1p1.js';
 import { judgeClaims } from './rules.js';
 import { randomToken, type LoginState } from './state-store.js';
 import { verifyIdToken } from './verify.js';
@@ -48,6 +49,8 @@ export async function handleLaunch(
 
   const verdict = judgeClaims(ctx, { payload, expectedNonce: login?.nonce });
   if (!verdict.ok) return refuse(verdict.status, verdict.reason);
+  const migration = verdict.guest ? { kind: 'none' as const } : judgeLti1p1(ctx, payload);
+  if (migration.kind === 'refuse') return refuse(401, migration.reason);
 
   // Accepted: the state and the nonce are single-use (replay guard).
   if (!flaws.has('launch-allows-replay')) {
@@ -77,7 +80,13 @@ export async function handleLaunch(
   if (!onOrigin(landing, ctx.origin) && !flaws.has('launch-lands-on-login-target')) landing = ctx.targetLinkUri;
 
   const session = randomToken();
-  ctx.sessions.set(session, { sub: typeof payload.sub === 'string' ? payload.sub : undefined });
+  const forUser = claims[CLAIM.forUser];
+  const reviewOf = claims[CLAIM.messageType] === MESSAGE_TYPE.submissionReview && typeof forUser === 'object' && forUser !== null ? (forUser as { user_id?: unknown }).user_id : undefined;
+  ctx.sessions.set(session, {
+    sub: typeof payload.sub === 'string' ? payload.sub : undefined,
+    ...(migration.kind === 'linked' ? { lti11UserId: migration.userId } : {}),
+    ...(typeof reviewOf === 'string' ? { reviewOf } : {}),
+  });
   const sessionCookie = cookie(SESSION_COOKIE, session, { maxAgeSeconds: SESSION_TTL_MS / 1000, secure });
   return redirect(landing, [sessionCookie, ...clearState]);
 }
@@ -87,5 +96,8 @@ export function handleResource(ctx: ToolContext, cookies: ReadonlyMap<string, st
   const id = cookies.get(SESSION_COOKIE);
   const session = id === undefined ? undefined : ctx.sessions.get(id);
   if (session === undefined) return refuse(401, 'No launch session.');
-  return page(200, 'Launched', `Launched as ${session.sub ?? 'an anonymous user'}.`);
+  const who = `Launched as ${session.sub ?? 'an anonymous user'}.`;
+  const review = session.reviewOf === undefined ? '' : ` Reviewing the submission of ${session.reviewOf}.`;
+  const linked = session.lti11UserId === undefined ? '' : ` Linked to LTI 1.1 user ${session.lti11UserId}.`;
+  return page(200, 'Launched', `${who}${review}${linked}`);
 }

@@ -6,6 +6,7 @@ import type { JWTPayload } from 'jose';
 import type { ToolFlaw } from './flaws.js';
 import { CLOCK_LEEWAY_S, onOrigin, type ToolContext } from './context.js';
 import { DL_RULES } from './dl-rules.js';
+import { SR_RULES } from './sr-rules.js';
 import { STRICT_RULES } from './strict-rules.js';
 
 export interface ClaimInput {
@@ -140,7 +141,7 @@ export const CLAIM_RULES: readonly ClaimRule[] = [
     name: 'message-type-supported', off: 'launch-accepts-unknown-message-type', status: 400,
     check: (c) => {
       const t = claim(c, CLAIM.messageType);
-      return absent(t) || t === MESSAGE_TYPE.resourceLink || t === MESSAGE_TYPE.deepLinkingRequest
+      return absent(t) || t === MESSAGE_TYPE.resourceLink || t === MESSAGE_TYPE.deepLinkingRequest || t === MESSAGE_TYPE.submissionReview
         ? undefined
         : 'message_type is not supported';
     },
@@ -214,6 +215,7 @@ export const CLAIM_RULES: readonly ClaimRule[] = [
     },
   },
   ...DL_RULES,
+  ...SR_RULES,
   ...STRICT_RULES,
 ];
 

@@ -13,6 +13,7 @@ export const PATHS = {
   launch: '/lti/launch',
   resource: '/lti/resource',
   deepLink: '/lti/deep-link',
+  submissionReview: '/lti/submission-review',
   jwks: '/.well-known/jwks.json',
 } as const;
 
@@ -71,6 +72,7 @@ async function route(ctx: ToolContext, req: IncomingMessage): Promise<Reply> {
     // A resource link launch may name the deep linking URL; it lands like any other.
     case PATHS.resource:
     case PATHS.deepLink:
+    case PATHS.submissionReview:
       if (method !== 'GET') return allow('GET');
       return handleResource(ctx, cookies);
     case PATHS.jwks:

@@ -11,4 +11,8 @@ export interface LoginState {
 
 export interface Session {
   sub: string | undefined;
+  /** The LTI 1.1 account this launch was linked to (verified lti1p1 claim). */
+  lti11UserId?: string;
+  /** Submission review: the learner whose work is shown. */
+  reviewOf?: string;
 }

@@ -1,6 +1,7 @@
 // Every flaw flips exactly the cases listed for it, and nothing else; the correct tool passes all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLAIM, EXTENSION_CLAIM, ROLE } from '../../../src/lti/vocab.js';
+import { lti1p1Sign } from '../../../src/keys/lti1p1.js';
+import { CLAIM, EXTENSION_CLAIM, MESSAGE_TYPE, ROLE } from '../../../src/lti/vocab.js';
 import { SERVICE_FLAWS, startReferenceTool, TOOL_FLAWS, type RunningReferenceTool, type ToolFlaw } from '../../../src/reference/tool/index.js';
 import { accepted, FakePlatform, launch, login, loginParams, postForm, type SignMode } from './fake-platform.js';
 
@@ -34,6 +35,19 @@ async function loginRefused({ p, tool }: Env, change: Record<string, string | un
   for (const [k, v] of Object.entries({ ...loginParams(p, tool), ...change })) if (v !== undefined) params[k] = v;
   const l = await login(p, tool, params);
   return l.status === 400 && l.location === undefined;
+}
+
+const LTI11 = { consumerKey: 'key-1p1', secret: 'secret-1p1' };
+const REVIEW = { [CLAIM.messageType]: MESSAGE_TYPE.submissionReview, [CLAIM.forUser]: { user_id: 'learner-7' }, [CLAIM.ags]: { lineitem: 'https://lms.example/li/1', scope: [] } };
+
+/** A valid launch carrying an lti1p1 claim signed with `secret`; true when it was accepted and linked. */
+async function migrated({ p, tool }: Env, secret: string): Promise<boolean> {
+  const l = await login(p, tool);
+  const payload = p.payload(tool, l.nonce);
+  const sign = lti1p1Sign({ consumerKey: LTI11.consumerKey, deploymentId: String(payload[CLAIM.deploymentId]), issuer: p.issuer, clientId: p.clientId, exp: payload.exp as number, nonce: l.nonce }, secret);
+  payload[CLAIM.lti1p1] = { user_id: 'u-1p1', oauth_consumer_key: LTI11.consumerKey, oauth_consumer_key_sign: sign };
+  const r = await launch(tool, l, await p.sign({ kid: p.current.kid }, payload));
+  return accepted(r) && r.landing!.body.includes('Linked to LTI 1.1 user u-1p1');
 }
 
 const CASES: Case[] = [
@@ -136,6 +150,12 @@ const CASES: Case[] = [
   { name: 'unknown claims', flippedBy: ['launch-refuses-unknown-claims'], run: accepts({ [EXTENSION_CLAIM]: 'x' }) },
   { name: 'aud as an array', flippedBy: ['launch-requires-string-aud'], run: accepts({ aud: ['tool-client-1'] }) },
   { name: 'azp equal to the client', flippedBy: [], run: accepts({ azp: 'tool-client-1' }) },
+
+  { name: 'submission review', flippedBy: ['sr-refuses-review'], run: accepts(REVIEW) },
+  { name: 'submission review without for_user', flippedBy: ['sr-accepts-missing-for-user'], run: refuses({ ...REVIEW, [CLAIM.forUser]: undefined }) },
+  { name: 'submission review without lineitem', flippedBy: ['sr-accepts-missing-lineitem'], run: refuses({ ...REVIEW, [CLAIM.ags]: { scope: [] } }) },
+  { name: 'lti1p1 correctly signed is linked', flippedBy: [], run: (e) => migrated(e, LTI11.secret) },
+  { name: 'lti1p1 wrongly signed is not linked', flippedBy: ['migration-ignores-sign'], run: async (e) => !(await migrated(e, 'another-secret')) },
 ];
 
 let platform: FakePlatform;
@@ -145,7 +165,7 @@ beforeAll(async () => {
 afterAll(() => platform.close());
 
 async function outcomes(flaws: ToolFlaw[]): Promise<Record<string, boolean>> {
-  const tool = await startReferenceTool({ platform: platform.registration, flaws });
+  const tool = await startReferenceTool({ platform: platform.registration, flaws, lti11: LTI11 });
   try {
     const out: Record<string, boolean> = {};
     for (const c of CASES) out[c.name] = await c.run({ p: platform, tool });

@@ -83,13 +83,26 @@ export const DL_FLAWS = [
   'dl-link-drops-item-custom',
 ] as const;
 
+/** LTI Dynamic Registration: the OpenID configuration and the registration endpoint. */
+export const REGISTRATION_FLAWS = [
+  'dr-config-omits-registration-endpoint',
+  'dr-config-omits-platform-configuration',
+  'dr-omits-client-id',
+  'dr-accepts-missing-token',
+  'dr-accepts-wrong-token',
+  'dr-accepts-missing-redirect-uris',
+  'dr-accepts-missing-jwks-uri',
+  'dr-errors-as-html-500',
+] as const;
+
 export type PlatformFlaw =
   | (typeof AUTH_FLAWS)[number]
   | (typeof MESSAGE_FLAWS)[number]
   | (typeof AS_FLAWS)[number]
   | (typeof AGS_FLAWS)[number]
   | (typeof NRPS_FLAWS)[number]
-  | (typeof DL_FLAWS)[number];
+  | (typeof DL_FLAWS)[number]
+  | (typeof REGISTRATION_FLAWS)[number];
 
 export const PLATFORM_FLAWS: readonly PlatformFlaw[] = [
   ...AUTH_FLAWS,
@@ -98,6 +111,7 @@ export const PLATFORM_FLAWS: readonly PlatformFlaw[] = [
   ...AGS_FLAWS,
   ...NRPS_FLAWS,
   ...DL_FLAWS,
+  ...REGISTRATION_FLAWS,
 ];
 
 /** Read-only view used by the handlers: `flaws.has('token-expired')`. */

@@ -9,6 +9,7 @@ import { flawSet, type PlatformFlaw } from './flaws.js';
 import { PlatformKeys } from './keys.js';
 import { launchQuery, type LaunchOptions } from './launch.js';
 import { platformRequestListener } from './server.js';
+import { DR_PATHS, dynamicClients, issueRegistrationToken, type DynamicClient } from './registration.js';
 import { PlatformStore } from './store.js';
 import { ToolJwks } from './tool-jwks.js';
 import { listenForOrigin } from '../shared/http.js';
@@ -21,6 +22,7 @@ export {
   AGS_FLAWS,
   NRPS_FLAWS,
   DL_FLAWS,
+  REGISTRATION_FLAWS,
   type PlatformFlaw,
 } from './flaws.js';
 export type { ToolRegistration } from './context.js';
@@ -32,7 +34,8 @@ export interface ReferencePlatformOptions {
   host?: string;
   /** Default 0 (ephemeral). */
   port?: number;
-  tool: ToolRegistration;
+  /** A tool registered by hand; without it, tools register by Dynamic Registration. */
+  tool?: ToolRegistration;
   flaws?: readonly PlatformFlaw[];
   /** Millisecond clock; default Date.now. */
   now?: () => number;
@@ -43,6 +46,16 @@ export interface RunningReferencePlatform {
   authorizationUrl: string;
   tokenUrl: string;
   jwksUrl: string;
+  /** Dynamic Registration: the OpenID configuration, tokens, and a test route that starts registration. */
+  registration: {
+    openidConfigurationUrl: string;
+    endpoint: string;
+    /** A registration token, as an administrator would hand it out (valid an hour). */
+    issueToken(): string;
+    /** GET it: the platform opens this tool registration initiation URL with openid_configuration and a token. */
+    startUrl(initiationUrl: string): string;
+    clients(): readonly DynamicClient[];
+  };
   /** HTTP launch triggers: GET opens a launch as that persona, 302 to the tool's login initiation. */
   launchUrl(opts?: LaunchOptions): string;
   services: {
@@ -58,11 +71,14 @@ export interface RunningReferencePlatform {
   close(): Promise<void>;
 }
 
+/** Until a tool registers dynamically: launches are refused, and no client id or key matches. */
+const UNREGISTERED: ToolRegistration = { clientId: '', deploymentId: '', loginInitiationUrl: '', redirectUris: [], targetLinkUri: '', jwksUrl: '' };
+
 export async function startReferencePlatform(opts: ReferencePlatformOptions): Promise<RunningReferencePlatform> {
   const flaws = flawSet(opts.flaws);
   const now = opts.now ?? Date.now;
   const host = opts.host ?? '127.0.0.1';
-  const tool: ToolRegistration = { ...opts.tool, redirectUris: [...opts.tool.redirectUris] };
+  const tool: ToolRegistration = opts.tool ? { ...opts.tool, redirectUris: [...opts.tool.redirectUris] } : UNREGISTERED;
   const keys = await PlatformKeys.create(flaws);
 
   // The issuer needs the bound port, so the request listener is attached right after listen().
@@ -87,6 +103,13 @@ export async function startReferencePlatform(opts: ReferencePlatformOptions): Pr
     authorizationUrl: url(PATHS.auth),
     tokenUrl: url(PATHS.token),
     jwksUrl: url(PATHS.jwks),
+    registration: {
+      openidConfigurationUrl: url(DR_PATHS.configuration),
+      endpoint: url(DR_PATHS.register),
+      issueToken: () => issueRegistrationToken(ctx),
+      startUrl: (initiationUrl) => url(`${DR_PATHS.testRegister}?${new URLSearchParams({ url: initiationUrl }).toString()}`),
+      clients: () => dynamicClients(ctx),
+    },
     launchUrl: (o) => url(`${PATHS.launch}?${launchQuery(o)}`),
     services: {
       lineItemsUrl: (context = 'course-1') => url(lineItemsPath(context)),

@@ -11,6 +11,7 @@ import { BodyError, readForm, readText, type ServiceRequest } from './http.js';
 import { handleLaunchStart, launchQuery } from './launch.js';
 import { handleNrps, isNrpsPath } from './nrps.js';
 import { handleToken } from './token.js';
+import { DR_PATHS, handleRegister, handleTestRegister, openidConfiguration } from './registration.js';
 import { requestListener } from '../shared/http.js';
 
 function tokenBodyError(e: unknown): never {
@@ -65,7 +66,15 @@ async function route(ctx: PlatformContext, req: IncomingMessage): Promise<Reply>
     case '/':
       return method === 'GET' ? home(ctx) : allow('GET');
     case PATHS.launch:
+      if (ctx.tool.clientId === '') return page(409, 'No tool registered', ['Register a tool first (Dynamic Registration).']);
       return method === 'GET' ? handleLaunchStart(ctx, url.searchParams, cookies) : allow('GET');
+    case DR_PATHS.configuration:
+      return method === 'GET' ? openidConfiguration(ctx) : allow('GET');
+    case DR_PATHS.register:
+      if (method !== 'POST') return allow('POST');
+      return handleRegister(ctx, req.headers.authorization, await readText(req, jsonError(413, 'invalid_client_metadata', 'request body is too large')));
+    case DR_PATHS.testRegister:
+      return method === 'GET' ? handleTestRegister(ctx, url.searchParams) : allow('GET');
     case PATHS.auth: {
       if (method !== 'GET' && method !== 'POST') return allow('GET, POST');
       const params = new URLSearchParams(url.searchParams);

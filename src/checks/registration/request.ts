@@ -2,7 +2,7 @@
 // configuration and sent a registration request, and what that request carried ([DR] §3.5, RFC 7591).
 // Levels come from the rules: only the bearer token and the members a launch needs are MUST.
 import { fail, pass, type Check } from '../../core/check.js';
-import { DR, OIDC } from '../../lti/vocab.js';
+import { DR, OAUTH, OIDC } from '../../lti/vocab.js';
 import { rule } from '../../spec/rules.js';
 
 /** The registration request as it reached our endpoint. */
@@ -108,7 +108,7 @@ export const registrationClientMetadata: Check<RegistrationRequestInput> = {
     const has = (v: unknown, x: string): boolean => Array.isArray(v) && v.includes(x);
     const wrong: string[] = [];
     if (m.application_type !== DR.applicationType) wrong.push(`application_type ${DR.applicationType}`);
-    if (!has(m.grant_types, DR.grantImplicit) || !has(m.grant_types, 'client_credentials')) wrong.push('grant_types [implicit, client_credentials]');
+    if (!has(m.grant_types, DR.grantImplicit) || !has(m.grant_types, OAUTH.grantClientCredentials)) wrong.push('grant_types [implicit, client_credentials]');
     if (!has(m.response_types, OIDC.responseType)) wrong.push(`response_types [${OIDC.responseType}]`);
     if (typeof m.client_name !== 'string' || m.client_name === '') wrong.push('client_name');
     if (m.token_endpoint_auth_method !== DR.authMethodPrivateKeyJwt) wrong.push(`token_endpoint_auth_method ${DR.authMethodPrivateKeyJwt}`);

@@ -41,6 +41,8 @@ export async function startDemoPair(flaws: readonly ToolFlaw[] = [], keyStore?: 
   });
   emulator.tool = { ...placeholder, redirectUris: tool.redirectUris, loginInitiationUrl: tool.loginUrl, targetLinkUri: tool.targetLinkUri, jwksUrl: tool.jwksUrl, deepLinkingUrl: tool.deepLinkingUrl,
     submissionReviewUrl: tool.submissionReviewUrl, lti11: { ...DEMO_LTI11, linkedWhen: { bodyMatches: 'Linked to LTI 1\\.1 user' } } };
+  // The static registration above works on its own; tool.registration.registers replaces it on both sides.
+  emulator.registration.initiationUrl = tool.registrationUrl;
   return { emulator, tool, triggers: demoTriggers(tool.triggerUrls), close: async () => { await tool.close(); await emulator.close(); } };
 }
 

@@ -91,11 +91,23 @@ export const SUBMISSION_REVIEW_FLAWS = [
 /** The lti1p1 migration claim. */
 export const MIGRATION_FLAWS = ['migration-ignores-sign'] as const;
 
+/** Dynamic Registration: one flaw per judged registration behaviour. */
+export const REGISTRATION_FLAWS = [
+  'registration-ignores-issuer-mismatch',
+  'registration-omits-bearer-token',
+  'registration-omits-jwks-uri',
+  'registration-requests-unsupported-scope',
+  'registration-never-closes',
+  'registration-crashes-on-error',
+  'registration-closes-on-error',
+] as const;
+
 export type ToolFlaw =
   | (typeof LOGIN_FLAWS)[number]
   | (typeof LAUNCH_FLAWS)[number]
   | (typeof POSITIVE_SIDE_FLAWS)[number]
   | (typeof SERVICE_FLAWS)[number]
+  | (typeof REGISTRATION_FLAWS)[number]
   | (typeof SUBMISSION_REVIEW_FLAWS)[number]
   | (typeof MIGRATION_FLAWS)[number];
 
@@ -104,6 +116,7 @@ export const TOOL_FLAWS: readonly ToolFlaw[] = [
   ...LAUNCH_FLAWS,
   ...POSITIVE_SIDE_FLAWS,
   ...SERVICE_FLAWS,
+  ...REGISTRATION_FLAWS,
   ...SUBMISSION_REVIEW_FLAWS,
   ...MIGRATION_FLAWS,
 ];

@@ -8,6 +8,7 @@ import { JwksCache } from './jwks-cache.js';
 import type { Lti11Installation } from './lti1p1.js';
 import { ToolKey } from './keys.js';
 import { PATHS, toolRequestListener } from './server.js';
+import { REGISTRATION_PATH } from './registration.js';
 import { ServiceClient } from './services/client.js';
 import { TRIGGER_PATHS } from './services/triggers.js';
 import { TtlStore, type LoginState, type Session } from './state-store.js';
@@ -19,6 +20,7 @@ export {
   LAUNCH_FLAWS,
   POSITIVE_SIDE_FLAWS,
   SERVICE_FLAWS,
+  REGISTRATION_FLAWS,
   SUBMISSION_REVIEW_FLAWS,
   MIGRATION_FLAWS,
   type ToolFlaw,
@@ -52,6 +54,8 @@ export interface RunningReferenceTool {
   /** target_link_uri for submission review launches. */
   submissionReviewUrl: string;
   jwksUrl: string;
+  /** Dynamic Registration initiation URL (GET with openid_configuration and registration_token). */
+  registrationUrl: string;
   triggerUrls: TriggerUrls;
   close(): Promise<void>;
 }
@@ -97,6 +101,7 @@ export async function startReferenceTool(opts: ReferenceToolOptions): Promise<Ru
     deepLinkingUrl: url(PATHS.deepLink),
     submissionReviewUrl: url(PATHS.submissionReview),
     jwksUrl: url(PATHS.jwks),
+    registrationUrl: url(REGISTRATION_PATH),
     triggerUrls: {
       grade: url(TRIGGER_PATHS.grade),
       lineItems: url(TRIGGER_PATHS.lineItems),

@@ -5,6 +5,7 @@ import type { ToolContext } from './context.js';
 import { json, jsonReply, parseCookies, refuse, type Reply } from './html.js';
 import { handleLaunch, handleResource } from './launch.js';
 import { handleLogin } from './login.js';
+import { handleRegistration, REGISTRATION_PATH } from './registration.js';
 import { handleTrigger, isTriggerPath } from './services/triggers.js';
 import { BodyError, readText, requestListener } from '../shared/http.js';
 
@@ -75,6 +76,9 @@ async function route(ctx: ToolContext, req: IncomingMessage): Promise<Reply> {
     case PATHS.submissionReview:
       if (method !== 'GET') return allow('GET');
       return handleResource(ctx, cookies);
+    case REGISTRATION_PATH:
+      if (method !== 'GET') return allow('GET');
+      return handleRegistration(ctx, url.searchParams);
     case PATHS.jwks:
       if (method !== 'GET') return allow('GET');
       return json(await ctx.key.jwks());

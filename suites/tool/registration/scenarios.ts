@@ -74,7 +74,7 @@ const registersScenario: ToolScenario = {
 
 const launchesScenario: ToolScenario = {
   ...acceptedLaunch({
-    id: 'tool.registration.launches',
+    id: 'tool.registration.accepts-registered-launch',
     title: 'accepts a launch with the client_id and deployment_id it registered',
     summary: 'A valid instructor launch under the registration the tool made by Dynamic Registration (the client_id and deployment_id we assigned, at the URLs it declared). The tool must accept it.',
     refs: [rule('LTI-RL-009')],

@@ -81,8 +81,8 @@ describe('usage errors exit 2 with a message', () => {
     expectUsageError(await cli('list', '--grep', '(unclosed'), /--grep/);
   });
 
-  it('validate is not available in this version', async () => {
-    expectUsageError(await cli('validate', 'x'), /not available/);
+  it('validate of input that is neither a JWT nor JSON (nor a file)', async () => {
+    expectUsageError(await cli('validate', 'x'), /neither a JWT .* nor JSON/);
   });
 
   it('test platform without a configuration is a configuration error naming the problem', async () => {

@@ -3,8 +3,7 @@
 // what the tool sends our configuration and registration endpoints.
 import { HarnessError } from '../../core/errors.js';
 import type { Navigation } from '../../http/browser.js';
-import { DR } from '../../lti/vocab.js';
-import type { ConfigurationFetchRecord, ConfigurationVariant, RegistrationRecord, TokenPolicy } from '../../roles/platform/registration.js';
+import { initiationUrl, type ConfigurationFetchRecord, type ConfigurationVariant, type RegistrationRecord, type TokenPolicy } from '../../roles/platform/registration.js';
 import { runTrigger } from '../triggers/index.js';
 import type { ToolTestEnv } from './env.js';
 
@@ -24,17 +23,6 @@ export interface RegistrationRun {
   registrations: RegistrationRecord[];
 }
 
-export function initiationUrl(base: string, configurationUrl: string, token: string): string {
-  let url: URL;
-  try {
-    url = new URL(base);
-  } catch {
-    throw new HarnessError('ERR_CONFIG_INVALID', `target.registrationUrl: not a URL: ${base}`);
-  }
-  url.searchParams.set(DR.openidConfigurationParam, configurationUrl);
-  url.searchParams.set(DR.registrationTokenParam, token);
-  return url.toString();
-}
 
 /** Opens the tool's registration initiation URL with one of our configurations and a fresh token. */
 export async function openRegistration(env: ToolTestEnv, variant: ConfigurationVariant, policy: TokenPolicy = {}): Promise<RegistrationRun> {

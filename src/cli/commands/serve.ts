@@ -1,7 +1,8 @@
 import { HarnessError } from '../../core/errors.js';
-import { KeyStore } from '../../keys/store.js';
-import { PlatformEmulator, PATHS } from '../../roles/platform/emulator.js';
-import { loadToolConfig, toolRegistration } from './test-tool.js';
+import { PATHS, type PlatformEmulator } from '../../roles/platform/emulator.js';
+import { initiationUrl } from '../../roles/platform/registration.js';
+import { isDynamicTool } from '../../config/types.js';
+import { loadToolConfig, startPlatformEmulator } from './test-tool.js';
 
 /** What a tool must register about us; printed by `serve platform`. */
 export function registrationValues(e: PlatformEmulator): Record<string, string> {
@@ -13,6 +14,7 @@ export function registrationValues(e: PlatformEmulator): Record<string, string> 
     tokenUrl: e.url(PATHS.token),
     jwksUrl: e.url(PATHS.jwks),
     openidConfigurationUrl: e.url(PATHS.openidConfiguration),
+    registrationEndpoint: e.registration.endpointUrl,
     manualLaunchUrl: e.url(PATHS.launchStart),
   };
 }
@@ -52,13 +54,21 @@ export async function serve(role: string, flags: { config?: string; json?: boole
 /** `lti-conform serve platform`: run the emulator alone for manual launches until Ctrl-C. */
 async function servePlatform(flags: { config?: string; json?: boolean }): Promise<number> {
   const { config, target } = await loadToolConfig(flags);
-  const keys = await KeyStore.persistent(config.emulator.keyFile);
-  const emulator = await PlatformEmulator.start({
-    host: config.emulator.host, port: config.emulator.port, keys, tool: toolRegistration(target),
-    ...(config.emulator.publicUrl ? { publicUrl: config.emulator.publicUrl } : {}),
-  });
-  const values = registrationValues(emulator);
-  print(values, flags.json, 'platform in the tool', `Open ${values.manualLaunchUrl} in a browser to launch. Ctrl-C to stop.`);
+  const emulator = await startPlatformEmulator(config, target);
+  // Dynamic Registration by hand: the token below authorizes one tool; what it registers becomes the
+  // registration manual launches use.
+  const registrationToken = emulator.registration.issueToken();
+  emulator.registration.onRegistered = (r) => {
+    emulator.tool = { ...r, ...(emulator.tool.lti11 ? { lti11: emulator.tool.lti11 } : {}), ...(r.submissionReviewUrl || !emulator.tool.submissionReviewUrl ? {} : { submissionReviewUrl: emulator.tool.submissionReviewUrl }) };
+    if (!flags.json) process.stdout.write(`Registered by Dynamic Registration: client_id ${r.clientId}, deployment_id ${r.deploymentId}.\n`);
+  };
+  const dynamic = isDynamicTool(target);
+  const values: Record<string, string> = {
+    ...registrationValues(emulator), registrationToken,
+    ...(dynamic ? { registrationInitiationUrl: initiationUrl(target.registrationUrl, emulator.url(PATHS.openidConfiguration), registrationToken) } : {}),
+  };
+  const how = dynamic ? `Open ${values.registrationInitiationUrl} to register the tool, then ${values.manualLaunchUrl} to launch.` : `Open ${values.manualLaunchUrl} in a browser to launch.`;
+  print(values, flags.json, 'platform in the tool', `${how} Ctrl-C to stop.`);
   await untilInterrupted();
   await emulator.close();
   return 0;

@@ -108,7 +108,7 @@ async function register(ctx: ToolContext, params: URLSearchParams): Promise<void
   const config = got.json;
   // [DR] §3.5.1: the configuration must come from its issuer (same origin as the openid_configuration URL).
   const issuer = str(config.issuer);
-  let sameOrigin = false;
+  let sameOrigin: boolean;
   try {
     sameOrigin = issuer !== undefined && new URL(issuer).origin === configUrl.origin;
   } catch {

@@ -2,6 +2,7 @@
 // and one whose issuer does not match its URL, NT-T-54) and the registration endpoint (RFC 7591). It
 // answers as a careful platform would and logs every request raw; judging is the checks' job.
 import { randomBytes } from 'node:crypto';
+import { HarnessError } from '../../core/errors.js';
 import { DR } from '../../lti/vocab.js';
 import { json, type InboundRequest, type InboundResponse, type Route } from '../inbound-server.js';
 import { RecordLog } from '../record-log.js';
@@ -65,6 +66,19 @@ export interface RegistrationEndpointOptions {
 
 const MAX_TOKENS = 1000;
 
+/** The tool's registration initiation URL with our openid_configuration and registration_token ([DR] §3.3). */
+export function initiationUrl(base: string, configurationUrl: string, token: string): string {
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    throw new HarnessError('ERR_CONFIG_INVALID', `target.registrationUrl: not a URL: ${base}`);
+  }
+  url.searchParams.set(DR.openidConfigurationParam, configurationUrl);
+  url.searchParams.set(DR.registrationTokenParam, token);
+  return url.toString();
+}
+
 export class RegistrationEndpoint {
   readonly log = new RecordLog<RegistrationRecords>(['configuration', 'registration']);
   /** The tool's registration initiation URL (config target.registrationUrl); absent = no DR testing. */
@@ -73,6 +87,8 @@ export class RegistrationEndpoint {
   awaiting = false;
   /** The registration the tool produced in the last tool.registration.registers, when it completed. */
   produced: ToolRegistration | undefined;
+  /** Called with every registration we accept (serve platform installs it; scenarios install their own). */
+  onRegistered: ((r: ToolRegistration) => void) | undefined;
   private readonly tokens = new Map<string, TokenPolicy>();
   private deployments = 0;
 
@@ -154,6 +170,8 @@ export class RegistrationEndpoint {
     const toolConfig = { ...(request[DR.toolConfiguration] as Json), deployment_id: deploymentId };
     // RFC 7591 §3.2.1: the registered metadata, with values we changed (scope), plus client_id.
     const body: Json = { ...request, client_id: clientId, scope: grantedScopes.join(' '), [DR.toolConfiguration]: toolConfig };
-    return answer(201, body, { registration, grantedScopes });
+    const out = answer(201, body, { registration, grantedScopes });
+    this.onRegistered?.(registration);
+    return out;
   }
 }

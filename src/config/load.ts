@@ -47,9 +47,19 @@ function kindKeys(): KindKeys {
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** Dynamic Registration with a platform needs its configuration URL, or a trigger that makes it open ours. */
+function registrationIssues(data: unknown): ConfigIssue[] {
+  const target = isObject(data) ? data.target : undefined;
+  const reg = isObject(target) && target.kind === 'platform' ? target.registration : undefined;
+  if (!isObject(reg) || reg.openidConfigurationUrl !== undefined) return [];
+  const triggers = isObject(data) ? data.triggers : undefined;
+  if (isObject(triggers) && triggers.register !== undefined) return [];
+  return [{ path: 'target.registration.openidConfigurationUrl', message: 'is required unless triggers.register makes the platform open our registration URL ({{tool.registration_url}})' }];
+}
+
 /** Checks JSON Schema cannot express: status matcher syntax and that bodyMatches compiles. */
 function semanticIssues(data: unknown): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
+  const issues: ConfigIssue[] = [...registrationIssues(data)];
   const launch = isObject(data) ? data.launch : undefined;
   if (!isObject(launch)) return issues;
   for (const rule of ['acceptWhen', 'rejectWhen'] as const) {

@@ -1,5 +1,6 @@
 import { loadConfig } from '../../config/load.js';
 import { isDynamicPlatform } from '../../config/types.js';
+import { placeholderPlatform } from '../../actions/tool/registration-metadata.js';
 import { HarnessError } from '../../core/errors.js';
 import { KeyStore } from '../../keys/store.js';
 import { ToolEmulator } from '../../roles/tool/emulator.js';
@@ -11,17 +12,18 @@ import { runPlatformSuite } from '../platform-suite.js';
 export async function loadPlatformConfig(flags: { config?: string }) {
   const { config } = await loadConfig({ ...(flags.config ? { path: flags.config } : {}), cwd: process.cwd(), env: process.env });
   if (config.target.kind !== 'platform') throw new HarnessError('ERR_CONFIG_INVALID', 'target.kind: is "tool"; this command needs a platform target', 'Use `lti-conform test tool` for a tool.');
-  const target = config.target;
-  if (isDynamicPlatform(target)) throw new HarnessError('ERR_CONFIG_INVALID', 'target.registration: dynamic registration is not available yet');
-  return { config, target };
+  return { config, target: config.target };
 }
 
 export async function startToolEmulator(flags: { config?: string }) {
   const { config, target } = await loadPlatformConfig(flags);
   const keys = await KeyStore.persistent(config.emulator.keyFile);
+  // Dynamic Registration: a stand-in until the registers scenario produced the real platform registration.
+  const platform = isDynamicPlatform(target) ? placeholderPlatform(target) : target;
   const toolEmulator = await ToolEmulator.start({
-    host: config.emulator.host, port: config.emulator.port, keys, platform: target, ...(config.emulator.publicUrl ? { publicUrl: config.emulator.publicUrl } : {}),
+    host: config.emulator.host, port: config.emulator.port, keys, platform, ...(config.emulator.publicUrl ? { publicUrl: config.emulator.publicUrl } : {}),
   });
+  if (isDynamicPlatform(target)) toolEmulator.registration = target;
   return { config, toolEmulator };
 }
 

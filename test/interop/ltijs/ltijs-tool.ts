@@ -42,7 +42,8 @@ import SequelizeDatabase from 'ltijs-sequelize';
 import type { TriggerConfig } from '../../../src/config/types.js';
 
 export interface LtijsToolOptions {
-  platform: {
+  /** Registered statically at start. Absent with dynamicRegistration: the tool registers through its dynReg route. */
+  platform?: {
     issuer: string;
     clientId: string;
     /** ltijs keeps no deployment list: any non-empty deployment_id is accepted. Shown on the launch page only. */
@@ -56,6 +57,8 @@ export interface LtijsToolOptions {
   port?: number;
   /** Directory for the sqlite file; default a fresh mkdtemp, removed on close. A given directory is kept. */
   dataDir?: string;
+  /** Turn on ltijs's Dynamic Registration service (route registrationUrl, platforms auto-activated). */
+  dynamicRegistration?: boolean;
 }
 
 export interface RunningLtijsTool {
@@ -80,6 +83,8 @@ export interface RunningLtijsTool {
   jwksUrl: string;
   /** Trigger routes driving ltijs's Grade and NamesAndRoles services (see ltijsTriggers). */
   triggerUrls: Record<keyof typeof TRIGGER_PATHS, string>;
+  /** ltijs's Dynamic Registration route (default `/register`); answers only with dynamicRegistration. */
+  registrationUrl: string;
   close(): Promise<void>;
 }
 
@@ -294,6 +299,7 @@ interface TriggerDeps {
 
 /** The idtoken fields ltijs's services read (see ServiceToken), from the registration and the trigger's URLs. */
 function serviceToken(d: TriggerDeps, platformContext: ServiceToken['platformContext'], user?: string): ServiceToken {
+  if (!d.platform) throw new BadRequest('triggers need a statically registered platform');
   return { iss: d.platform.issuer, clientId: d.platform.clientId, deploymentId: d.platform.deploymentId, ...(user !== undefined ? { user } : {}), platformContext };
 }
 
@@ -394,6 +400,14 @@ export async function startLtijsTool(opts: LtijsToolOptions): Promise<RunningLti
 
   const ProviderCtor = Object.getPrototypeOf(ltijs.Provider).constructor as ProviderClass;
   const lti = new ProviderCtor();
+  const server = createServer(requestListener({ lti, platform: opts.platform }));
+  // ltijs's dynReg setup needs the tool URL, so with Dynamic Registration the port is bound first
+  // (requests only reach ltijs's app once this function has returned).
+  let baseUrl = '';
+  if (opts.dynamicRegistration) {
+    const { port } = await listen(server, opts.port ?? 0);
+    baseUrl = `http://127.0.0.1:${port}`;
+  }
   const db = new SequelizeDatabase('ltijs', null, null, {
     dialect: 'sqlite',
     storage,
@@ -405,12 +419,12 @@ export async function startLtijsTool(opts: LtijsToolOptions): Promise<RunningLti
     // 'None' would require Secure in browsers.
     cookies: { secure: false, sameSite: 'Lax' },
     devMode: false,
+    ...(opts.dynamicRegistration ? { dynReg: { url: baseUrl, name: 'ltijs interop tool', autoActivate: true } } : {}),
   });
   lti.onConnect((token: IdToken, _req, res: Response) => {
     res.status(200).type('html').send(launchPage(token));
   });
   // Known once listening; deep-linking requests cannot arrive before.
-  let baseUrl = '';
   lti.onDeepLinking(async (token: IdToken, _req, res: Response) => {
     try {
       const items = contentItems(baseUrl, new URL(lti.appRoute(), baseUrl).href);
@@ -422,21 +436,23 @@ export async function startLtijsTool(opts: LtijsToolOptions): Promise<RunningLti
     }
   });
 
-  const server = createServer(requestListener({ lti, platform: opts.platform }));
   let deployed = false;
   try {
     await quietly(() => deployServerless(lti));
     deployed = true;
-    await lti.registerPlatform({
-      url: opts.platform.issuer,
-      name: opts.platform.name ?? 'lti-conform platform',
-      clientId: opts.platform.clientId,
-      authenticationEndpoint: opts.platform.authorizationUrl,
-      accesstokenEndpoint: opts.platform.tokenUrl,
-      authConfig: { method: 'JWK_SET', key: opts.platform.jwksUrl },
-    });
-    const { port } = await listen(server, opts.port ?? 0);
-    baseUrl = `http://127.0.0.1:${port}`;
+    if (opts.platform)
+      await lti.registerPlatform({
+        url: opts.platform.issuer,
+        name: opts.platform.name ?? 'lti-conform platform',
+        clientId: opts.platform.clientId,
+        authenticationEndpoint: opts.platform.authorizationUrl,
+        accesstokenEndpoint: opts.platform.tokenUrl,
+        authConfig: { method: 'JWK_SET', key: opts.platform.jwksUrl },
+      });
+    if (!server.listening) {
+      const { port } = await listen(server, opts.port ?? 0);
+      baseUrl = `http://127.0.0.1:${port}`;
+    }
     const launchUrl = new URL(lti.appRoute(), baseUrl).href;
     const url = (path: string): string => new URL(path, baseUrl).href;
     let closed: Promise<void> | undefined;
@@ -455,6 +471,7 @@ export async function startLtijsTool(opts: LtijsToolOptions): Promise<RunningLti
         results: url(TRIGGER_PATHS.results),
         roster: url(TRIGGER_PATHS.roster),
       },
+      registrationUrl: new URL(lti.dynRegRoute(), baseUrl).href,
       close() {
         closed ??= shutdown(server, lti, ownDataDir ? dataDir : undefined);
         return closed;

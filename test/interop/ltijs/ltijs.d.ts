@@ -26,6 +26,8 @@ declare module 'ltijs' {
       loginRoute?: string;
       keysetRoute?: string;
       dynRegRoute?: string;
+      /** Dynamic Registration service (Provider/Services/DynamicRegistration.js); url and name are required. */
+      dynReg?: { url: string; name: string; autoActivate?: boolean; useDeepLinking?: boolean; description?: string };
       /** If true, missing state / session cookies are tolerated. Never used here. */
       devMode?: boolean;
       /** Max allowed age of the id_token `iat`, seconds; default 10; `false` disables. */

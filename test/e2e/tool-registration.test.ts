@@ -35,6 +35,18 @@ describe('tool.registration.* against the reference tool', () => {
     ]);
   });
 
+  it('opens the registration URL through triggers.register when one is configured (here a command)', async () => {
+    const pair = await startDemoPair();
+    closers.push(pair);
+    const register = { kind: 'command' as const, command: `"${process.execPath}" -e "fetch(process.env.LTI_CONFORM_REGISTRATION_URL).then(() => process.exit(0))"` };
+    const run = await runSuite(pair.emulator, { only: REGISTRATION_IDS, triggers: { register } });
+    // Without a browser page the close message and the refusal page cannot be judged: stops-on-error skips.
+    expect(run.scenarios.map((s) => `${s.id} ${s.status}`)).toEqual([
+      'tool.registration.registers passed', 'tool.registration.accepts-registered-launch passed', 'tool.registration.rejects-issuer-mismatch passed', 'tool.registration.stops-on-error skipped',
+    ]);
+    expect(run.scenarios[0]!.checks.map((c) => c.id)).not.toContain('registration.close.posted');
+  });
+
   it('skips the registration scenarios without target.registrationUrl; the rest runs as before', async () => {
     const pair = await startDemoPair();
     closers.push(pair);

@@ -8,8 +8,8 @@ import { renderTemplate, runTrigger, type TemplateVars, type TriggerContext } fr
 import type { PlatformTestEnv } from './env.js';
 import { verifyIdToken, type ReceivedIdToken } from './jwks.js';
 
-/** launchCreatedLink: launches the link our deep-linking response created (NT-P-43). */
-export type LaunchTriggerName = 'launch' | 'deepLinking' | 'launchCreatedLink';
+/** launchCreatedLink: launches the link our deep-linking response created (NT-P-43); submissionReview: an instructor reviews a learner's submission. */
+export type LaunchTriggerName = 'launch' | 'deepLinking' | 'launchCreatedLink' | 'submissionReview';
 
 export interface PlatformLaunchOptions {
   /** Which configured trigger asks the platform for the launch (and which target_link_uri it should use). */
@@ -55,7 +55,7 @@ function launchVars(env: PlatformTestEnv, name: LaunchTriggerName): TemplateVars
     'tool.target_link_uri': name === 'deepLinking' ? u.deepLinkTarget : u.targetLink,
     'tool.client_id': env.target.clientId,
     'tool.deployment_id': env.target.deploymentId,
-    message_type: name === 'deepLinking' ? MESSAGE_TYPE.deepLinkingRequest : MESSAGE_TYPE.resourceLink,
+    message_type: name === 'deepLinking' ? MESSAGE_TYPE.deepLinkingRequest : name === 'submissionReview' ? MESSAGE_TYPE.submissionReview : MESSAGE_TYPE.resourceLink,
   };
 }
 
@@ -65,7 +65,9 @@ function manualInstructions(env: PlatformTestEnv, name: LaunchTriggerName): stri
     ? `Start deep linking (add content) with the tool registered as ${env.target.clientId} from your LMS`
     : name === 'launchCreatedLink'
       ? `Launch the activity "lti-conform activity" that lti-conform just added by deep linking`
-      : `Launch the tool registered as ${env.target.clientId} from your LMS`;
+      : name === 'submissionReview'
+        ? `As an instructor, open the submission review of a learner's graded work for the tool registered as ${env.target.clientId} in your LMS`
+        : `Launch the tool registered as ${env.target.clientId} from your LMS`;
   return `${what} (deployment ${env.target.deploymentId}). Its login initiation URL is ${u.login}; the launch must end at ${name === 'deepLinking' ? u.deepLink : u.launch}.`;
 }
 

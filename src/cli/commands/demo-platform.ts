@@ -6,6 +6,8 @@ import { placeholderPlatform } from '../../actions/tool/registration-metadata.js
 
 export const DEMO_PLATFORM_CLIENT_ID = 'lti-conform-demo-client';
 export const DEMO_PLATFORM_DEPLOYMENT_ID = 'lti-conform-demo-platform-deployment';
+/** The reference platform's former LTI 1.1 installation of our tool: the secret must never reach a report. */
+export const DEMO_PLATFORM_LTI11 = { consumerKey: 'lti-conform-demo-platform-lti11-key', secret: 'lti-conform-demo-platform-lti11-secret-27d4' } as const;
 
 const get = (url: string): TriggerConfig => ({ kind: 'http', http: { method: 'GET', url } });
 
@@ -25,7 +27,7 @@ export async function startPlatformDemoPair(flaws: readonly PlatformFlaw[] = [],
   const r = toolEmulator.registrationValues();
   const dynamic = opts.registration !== 'static';
   const platform = await startReferencePlatform({
-    flaws,
+    flaws, lti11: DEMO_PLATFORM_LTI11,
     ...(dynamic ? {} : { tool: { clientId: DEMO_PLATFORM_CLIENT_ID, deploymentId: DEMO_PLATFORM_DEPLOYMENT_ID, loginInitiationUrl: r.loginInitiationUrl, redirectUris: r.redirectUris, targetLinkUri: r.targetLinkUri, deepLinkingUrl: r.deepLinkingUrl, jwksUrl: r.jwksUrl } }),
   });
   const services = {
@@ -33,17 +35,18 @@ export async function startPlatformDemoPair(flaws: readonly PlatformFlaw[] = [],
     resourceLinkId: platform.services.resourceLinkId('course-1'), otherLineItemsUrl: platform.services.lineItemsUrl('course-2'), learnerUserId: platform.users.student,
   };
   if (dynamic) {
-    const target = { kind: 'platform' as const, registration: {}, services };
+    const target = { kind: 'platform' as const, registration: {}, services, lti11: { ...DEMO_PLATFORM_LTI11 } };
     toolEmulator.registration = target;
     toolEmulator.platform = placeholderPlatform(target);
   } else {
-    toolEmulator.platform = { ...placeholder, issuer: platform.issuer, authorizationUrl: platform.authorizationUrl, tokenUrl: platform.tokenUrl, jwksUrl: platform.jwksUrl, services };
+    toolEmulator.platform = { ...placeholder, issuer: platform.issuer, authorizationUrl: platform.authorizationUrl, tokenUrl: platform.tokenUrl, jwksUrl: platform.jwksUrl, services, lti11: { ...DEMO_PLATFORM_LTI11 } };
   }
   const triggers: Record<string, TriggerConfig> = {
     ...(dynamic ? { register: get(`${platform.registration.startUrl('')}{{tool.registration_url|url}}`) } : {}),
     launch: get(platform.launchUrl({ persona: 'instructor' })),
     deepLinking: get(platform.launchUrl({ persona: 'instructor', message: 'deep-linking' })),
     launchCreatedLink: get(platform.launchUrl({ persona: 'student', link: 'latest' })),
+    submissionReview: get(platform.launchUrl({ persona: 'instructor', message: 'submission-review' })),
   };
   return { toolEmulator, platform, triggers, close: async () => { await platform.close(); await toolEmulator.close(); } };
 }

@@ -1,6 +1,7 @@
 // Everything a request handler needs, built once by startReferencePlatform.
 import type { FlawSet } from './flaws.js';
 import type { PlatformKeys } from './keys.js';
+import type { Lti11Installation } from './review.js';
 import type { PlatformStore } from './store.js';
 import type { ToolJwks } from './tool-jwks.js';
 
@@ -29,6 +30,8 @@ export interface PlatformContext {
   keys: PlatformKeys;
   toolJwks: ToolJwks;
   store: PlatformStore;
+  /** The LTI 1.1 installation of the tool (lti1p1 claim), if any. */
+  lti11?: Lti11Installation;
 }
 
 export const PATHS = {

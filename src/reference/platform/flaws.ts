@@ -95,6 +95,12 @@ export const REGISTRATION_FLAWS = [
   'dr-errors-as-html-500',
 ] as const;
 
+/** Submission review launches. */
+export const SUBMISSION_REVIEW_FLAWS = ['sr-omits-for-user', 'sr-omits-lineitem'] as const;
+
+/** The lti1p1 migration claim. */
+export const MIGRATION_FLAWS = ['lti1p1-wrong-sign', 'lti1p1-omits-claim'] as const;
+
 export type PlatformFlaw =
   | (typeof AUTH_FLAWS)[number]
   | (typeof MESSAGE_FLAWS)[number]
@@ -102,7 +108,9 @@ export type PlatformFlaw =
   | (typeof AGS_FLAWS)[number]
   | (typeof NRPS_FLAWS)[number]
   | (typeof DL_FLAWS)[number]
-  | (typeof REGISTRATION_FLAWS)[number];
+  | (typeof REGISTRATION_FLAWS)[number]
+  | (typeof SUBMISSION_REVIEW_FLAWS)[number]
+  | (typeof MIGRATION_FLAWS)[number];
 
 export const PLATFORM_FLAWS: readonly PlatformFlaw[] = [
   ...AUTH_FLAWS,
@@ -112,6 +120,8 @@ export const PLATFORM_FLAWS: readonly PlatformFlaw[] = [
   ...NRPS_FLAWS,
   ...DL_FLAWS,
   ...REGISTRATION_FLAWS,
+  ...SUBMISSION_REVIEW_FLAWS,
+  ...MIGRATION_FLAWS,
 ];
 
 /** Read-only view used by the handlers: `flaws.has('token-expired')`. */

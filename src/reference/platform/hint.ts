@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { PlatformContext } from './context.js';
 import { findCourse } from './data.js';
 
-export type MessageKind = 'resource-link' | 'deep-linking';
+export type MessageKind = 'resource-link' | 'deep-linking' | 'submission-review';
 
 export interface LaunchIntent {
   userId: string;
@@ -35,7 +35,7 @@ function decode(body: string): LaunchIntent | undefined {
     const v = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
     const { u, m, c, l, p, t } = v;
     if (typeof u !== 'string' || typeof c !== 'string' || typeof p !== 'boolean' || typeof t !== 'number') return undefined;
-    if (m !== 'resource-link' && m !== 'deep-linking') return undefined;
+    if (m !== 'resource-link' && m !== 'deep-linking' && m !== 'submission-review') return undefined;
     if (l !== undefined && typeof l !== 'string') return undefined;
     if (findCourse(c) === undefined) return undefined;
     return { userId: u, message: m, contextId: c, linkId: l, pii: p, issuedAt: t };

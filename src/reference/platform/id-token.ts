@@ -21,6 +21,7 @@ import { findCourse, findMember, findUser, TOOL_PLATFORM } from './data.js';
 import type { LaunchIntent } from './hint.js';
 import { launchTarget } from './launch.js';
 import { lineItemUrl } from './ags/present.js';
+import { forUserClaim, lti1p1Claim, reviewedLineItem, reviewedLineItemUrl } from './review.js';
 import { randomToken } from './store.js';
 
 export interface IdTokenInput {
@@ -47,6 +48,7 @@ export function launchClaims(ctx: PlatformContext, input: IdTokenInput): Record<
   const member = findMember(course, user.id);
   const link = intent.linkId === undefined ? undefined : ctx.store.links.get(intent.linkId);
   const deepLinking = intent.message === 'deep-linking';
+  const review = intent.message === 'submission-review';
   const now = nowSeconds(ctx);
   const expired = flaws.has('token-expired');
 
@@ -64,7 +66,7 @@ export function launchClaims(ctx: PlatformContext, input: IdTokenInput): Record<
     claims.family_name = user.familyName;
     claims.email = user.email;
   }
-  claims[CLAIM.messageType] = deepLinking ? MESSAGE_TYPE.deepLinkingRequest : MESSAGE_TYPE.resourceLink;
+  claims[CLAIM.messageType] = deepLinking ? MESSAGE_TYPE.deepLinkingRequest : review ? MESSAGE_TYPE.submissionReview : MESSAGE_TYPE.resourceLink;
   claims[CLAIM.version] = flaws.has('token-wrong-version') ? '1.2.0' : LTI_VERSION;
   if (!flaws.has('token-omits-deployment-id')) claims[CLAIM.deploymentId] = tool.deploymentId;
   const target = launchTarget(ctx, intent);
@@ -89,7 +91,9 @@ export function launchClaims(ctx: PlatformContext, input: IdTokenInput): Record<
   if (flaws.has('token-custom-non-string')) custom.attempts = 3;
   claims[CLAIM.custom] = custom;
 
-  const lineitem = deepLinking ? undefined : boundLineItem(ctx, course.id, link?.id);
+  const reviewed = review && link !== undefined ? reviewedLineItemUrl(ctx, reviewedLineItem(ctx, course.id, link.id)) : undefined;
+  const lineitem = deepLinking ? undefined : review ? (flaws.has('sr-omits-lineitem') ? undefined : reviewed) : boundLineItem(ctx, course.id, link?.id);
+  if (review && !flaws.has('sr-omits-for-user')) claims[CLAIM.forUser] = forUserClaim();
   claims[CLAIM.ags] = {
     scope: [SCOPE.lineItem, SCOPE.lineItemReadOnly, SCOPE.resultReadOnly, SCOPE.score],
     lineitems: platformUrl(ctx, lineItemsPath(course.id)),
@@ -109,6 +113,8 @@ export function launchClaims(ctx: PlatformContext, input: IdTokenInput): Record<
       ...(input.dlData === undefined ? {} : { data: input.dlData }),
     };
   }
+  // Signed over the claims as sent (deployment_id, iss, aud, exp, nonce), so other flaws do not break it.
+  if (ctx.lti11 !== undefined && !deepLinking && !flaws.has('lti1p1-omits-claim')) claims[CLAIM.lti1p1] = lti1p1Claim(ctx, ctx.lti11, claims);
   return claims;
 }
 

@@ -10,6 +10,7 @@ import { PlatformKeys } from './keys.js';
 import { launchQuery, type LaunchOptions } from './launch.js';
 import { platformRequestListener } from './server.js';
 import { DR_PATHS, dynamicClients, issueRegistrationToken, type DynamicClient } from './registration.js';
+import type { Lti11Installation } from './review.js';
 import { PlatformStore } from './store.js';
 import { ToolJwks } from './tool-jwks.js';
 import { listenForOrigin } from '../shared/http.js';
@@ -23,6 +24,8 @@ export {
   NRPS_FLAWS,
   DL_FLAWS,
   REGISTRATION_FLAWS,
+  SUBMISSION_REVIEW_FLAWS,
+  MIGRATION_FLAWS,
   type PlatformFlaw,
 } from './flaws.js';
 export type { ToolRegistration } from './context.js';
@@ -37,6 +40,8 @@ export interface ReferencePlatformOptions {
   /** A tool registered by hand; without it, tools register by Dynamic Registration. */
   tool?: ToolRegistration;
   flaws?: readonly PlatformFlaw[];
+  /** The platform's former LTI 1.1 installation of the tool: launches carry a signed lti1p1 claim. */
+  lti11?: Lti11Installation;
   /** Millisecond clock; default Date.now. */
   now?: () => number;
 }
@@ -95,6 +100,7 @@ export async function startReferencePlatform(opts: ReferencePlatformOptions): Pr
     keys,
     toolJwks: new ToolJwks(tool.jwksUrl, now),
     store: new PlatformStore(now),
+    ...(opts.lti11 ? { lti11: { ...opts.lti11 } } : {}),
   };
   server.on('request', platformRequestListener(ctx));
 

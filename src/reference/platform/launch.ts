@@ -4,6 +4,7 @@ import { PERSONA_USER, DEFAULT_CONTEXT, defaultLinkId, findCourse, type Persona 
 import { SESSION_COOKIE, SESSION_TTL_S, type PlatformContext } from './context.js';
 import { makeMessageHint, type LaunchIntent, type MessageKind } from './hint.js';
 import { redirect, refuse, sessionCookie, type Reply } from './html.js';
+import { reviewedLineItem, reviewTarget } from './review.js';
 import { randomToken } from './store.js';
 
 export interface LaunchOptions {
@@ -29,6 +30,7 @@ export function launchQuery(opts: LaunchOptions = {}): URLSearchParams {
 /** Where the launch goes: the deep linking URL, the link's own url, or the registered target. */
 export function launchTarget(ctx: PlatformContext, intent: LaunchIntent): string {
   if (intent.message === 'deep-linking') return ctx.tool.deepLinkingUrl ?? ctx.tool.targetLinkUri;
+  if (intent.message === 'submission-review' && intent.linkId !== undefined) return reviewTarget(ctx, reviewedLineItem(ctx, intent.contextId, intent.linkId));
   const link = intent.linkId === undefined ? undefined : ctx.store.links.get(intent.linkId);
   if (ctx.flaws.has('dl-link-ignores-item-url')) return ctx.tool.targetLinkUri;
   return link?.url ?? ctx.tool.targetLinkUri;
@@ -46,12 +48,12 @@ export function handleLaunchStart(ctx: PlatformContext, q: URLSearchParams, cook
   const pii = parseBool(q.get('pii'));
   if (pii === undefined) return refuse(400, 'pii must be true or false');
   const message = q.get('message') ?? 'resource-link';
-  if (message !== 'resource-link' && message !== 'deep-linking') return refuse(400, 'message must be resource-link or deep-linking');
+  if (message !== 'resource-link' && message !== 'deep-linking' && message !== 'submission-review') return refuse(400, 'message must be resource-link, deep-linking or submission-review');
   const contextId = q.get('context') ?? DEFAULT_CONTEXT;
   if (findCourse(contextId) === undefined) return refuse(400, 'no such course');
 
   let linkId: string | undefined;
-  if (message === 'resource-link') {
+  if (message === 'resource-link' || message === 'submission-review') {
     const asked = q.get('link');
     const link =
       asked === null

@@ -57,14 +57,14 @@ async function servePlatform(flags: { config?: string; json?: boolean }): Promis
   const emulator = await startPlatformEmulator(config, target);
   // Dynamic Registration by hand: the token below authorizes one tool; what it registers becomes the
   // registration manual launches use.
+  const dynamic = isDynamicTool(target);
   const registrationToken = emulator.registration.issueToken();
   emulator.registration.onRegistered = (r) => {
     emulator.tool = { ...r, ...(emulator.tool.lti11 ? { lti11: emulator.tool.lti11 } : {}), ...(r.submissionReviewUrl || !emulator.tool.submissionReviewUrl ? {} : { submissionReviewUrl: emulator.tool.submissionReviewUrl }) };
     if (!flags.json) process.stdout.write(`Registered by Dynamic Registration: client_id ${r.clientId}, deployment_id ${r.deploymentId}.\n`);
   };
-  const dynamic = isDynamicTool(target);
   const values: Record<string, string> = {
-    ...registrationValues(emulator), registrationToken,
+    ...registrationValues(emulator), ...(dynamic ? { clientId: '(assigned when the tool registers)', deploymentId: '(assigned when the tool registers)' } : {}), registrationToken,
     ...(dynamic ? { registrationInitiationUrl: initiationUrl(target.registrationUrl, emulator.url(PATHS.openidConfiguration), registrationToken) } : {}),
   };
   const how = dynamic ? `Open ${values.registrationInitiationUrl} to register the tool, then ${values.manualLaunchUrl} to launch.` : `Open ${values.manualLaunchUrl} in a browser to launch.`;

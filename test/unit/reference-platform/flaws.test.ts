@@ -5,9 +5,10 @@ import { PLATFORM_FLAWS, startReferencePlatform, type PlatformFlaw } from '../..
 import { accessToken } from './client.js';
 import { LAUNCH_CASES, type FlawCase } from './flaw-cases-launch.js';
 import { SERVICE_CASES } from './flaw-cases-services.js';
+import { REGISTRATION_CASES } from './flaw-cases-registration.js';
 import { FakeTool } from './fake-tool.js';
 
-const CASES: FlawCase[] = [...LAUNCH_CASES, ...SERVICE_CASES];
+const CASES: FlawCase[] = [...LAUNCH_CASES, ...SERVICE_CASES, ...REGISTRATION_CASES];
 
 let tool: FakeTool;
 beforeAll(async () => {

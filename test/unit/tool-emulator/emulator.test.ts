@@ -31,7 +31,7 @@ describe('ToolEmulator', () => {
     const base = `http://127.0.0.1:${em.server.port}`;
     expect(em.urls).toEqual({
       login: `${base}/lti/login`, launch: `${base}/lti/launch`, deepLink: `${base}/lti/deep-link`, unregistered: `${base}/lti/unregistered`,
-      jwks: `${base}/.well-known/jwks.json`, targetLink: `${base}/lti/launch`, deepLinkTarget: `${base}/lti/deep-link`,
+      jwks: `${base}/.well-known/jwks.json`, targetLink: `${base}/lti/launch`, deepLinkTarget: `${base}/lti/deep-link`, registration: `${base}/lti/register`,
     });
     expect(em.registrationValues()).toEqual({
       loginInitiationUrl: em.urls.login, redirectUris: [em.urls.launch, em.urls.deepLink], targetLinkUri: em.urls.launch,

@@ -128,3 +128,26 @@ describe('ToolEmulator', () => {
     }
   });
 });
+
+describe('ToolEmulator: Dynamic Registration initiation', () => {
+  it('records openid_configuration and registration_token and answers a page with the close button', async () => {
+    const since = em.marks().registration;
+    const r = await call('GET', `${em.urls.registration}?openid_configuration=${encodeURIComponent('https://lms.example/c')}&registration_token=tok`);
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('org.imsglobal.lti.close');
+    expect(em.registrationInitiations.slice(since).map((x) => x.params)).toEqual([{ openid_configuration: 'https://lms.example/c', registration_token: 'tok' }]);
+  });
+
+  it('adopts the first launch deployment when the registration named none', async () => {
+    const saved = em.platform;
+    em.platform = { ...saved, deploymentId: '' };
+    em.learnDeploymentId = true;
+    try {
+      await call('GET', `${em.urls.login}?iss=${encodeURIComponent(saved.issuer)}&login_hint=u&target_link_uri=${encodeURIComponent(em.urls.launch)}&lti_deployment_id=learnt-1`);
+      expect(em.platform.deploymentId).toBe('learnt-1');
+      expect(em.learnDeploymentId).toBe(false);
+    } finally {
+      em.platform = saved;
+    }
+  });
+});

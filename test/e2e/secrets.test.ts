@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_LTI11 } from '../../src/cli/commands/demo.js';
+import { DEMO_PLATFORM_LTI11 } from '../../src/cli/commands/demo-platform.js';
 import { ensureBuilt } from './support/build.js';
 import { runCli, spawnCli, type CliResult } from './support/cli.js';
 import { startTarget, workspace, type HostileTarget, type Workspace } from './support/targets.js';
@@ -82,6 +84,9 @@ describe('secrets stay out of output and reports', () => {
     expect(r.code, r.stderr).toBe(0);
     const outputs = await outputsOf(r, json, junit);
     for (const [label, text] of outputs) expectNoSecrets(label, text);
+    // The demo signs lti1p1 claims with LTI 1.1 secrets on both sides: neither ever shows.
+    for (const [label, text] of outputs) for (const secret of [DEMO_LTI11.secret, DEMO_PLATFORM_LTI11.secret]) expect(text.includes(secret), `${label} holds an LTI 1.1 secret`).toBe(false);
+    expect(outputs[2]![1]).toContain('oauth_consumer_key_sign'); // the claim itself is in the evidence
     // The tokens are there as evidence (header and payload), just without their signatures.
     expect(outputs[2]![1]).toMatch(/eyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\./);
   }, 120_000);

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lti1p1Sign } from '../../../src/keys/lti1p1.js';
 import { CLAIM, EXTENSION_CLAIM, MESSAGE_TYPE, ROLE } from '../../../src/lti/vocab.js';
-import { SERVICE_FLAWS, startReferenceTool, TOOL_FLAWS, type RunningReferenceTool, type ToolFlaw } from '../../../src/reference/tool/index.js';
+import { REGISTRATION_FLAWS, SERVICE_FLAWS, startReferenceTool, TOOL_FLAWS, type RunningReferenceTool, type ToolFlaw } from '../../../src/reference/tool/index.js';
 import { accepted, FakePlatform, launch, login, loginParams, postForm, type SignMode } from './fake-platform.js';
 
 interface Env {
@@ -176,10 +176,11 @@ async function outcomes(flaws: ToolFlaw[]): Promise<Record<string, boolean>> {
 }
 
 describe('reference tool flaws', () => {
-  // Service flaws are caught in services-flaws.test.ts; here they must flip no launch case at all.
+  // Service flaws are caught in services-flaws.test.ts, registration flaws by the broken-tool e2e test;
+  // here they must flip no launch case at all.
   it('every launch-side flaw has at least one case that catches it', () => {
     const caught = new Set(CASES.flatMap((c) => c.flippedBy));
-    const service: readonly string[] = SERVICE_FLAWS;
+    const service: readonly string[] = [...SERVICE_FLAWS, ...REGISTRATION_FLAWS];
     expect(TOOL_FLAWS.filter((f) => !service.includes(f) && !caught.has(f))).toEqual([]);
   });
 

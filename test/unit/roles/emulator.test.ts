@@ -42,7 +42,8 @@ describe('PlatformEmulator', () => {
       jwks_uri: `${emulator.issuer}/.well-known/jwks.json`,
       response_types_supported: [OIDC.responseType],
       response_modes_supported: [OIDC.responseMode],
-      scopes_supported: [OIDC.scope],
+      scopes_supported: [OIDC.scope, ...emulator.services.offeredScopes],
+      registration_endpoint: `${emulator.issuer}/registration`,
       id_token_signing_alg_values_supported: ['RS256'],
     });
   });

@@ -6,9 +6,10 @@ import { accessToken } from './client.js';
 import { LAUNCH_CASES, type FlawCase } from './flaw-cases-launch.js';
 import { SERVICE_CASES } from './flaw-cases-services.js';
 import { REGISTRATION_CASES } from './flaw-cases-registration.js';
+import { LTI11, REVIEW_CASES } from './flaw-cases-review.js';
 import { FakeTool } from './fake-tool.js';
 
-const CASES: FlawCase[] = [...LAUNCH_CASES, ...SERVICE_CASES, ...REGISTRATION_CASES];
+const CASES: FlawCase[] = [...LAUNCH_CASES, ...SERVICE_CASES, ...REVIEW_CASES, ...REGISTRATION_CASES];
 
 let tool: FakeTool;
 beforeAll(async () => {
@@ -17,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => tool.close());
 
 async function outcomes(flaws: PlatformFlaw[]): Promise<Record<string, boolean>> {
-  const platform = await startReferencePlatform({ tool: tool.registration, flaws });
+  const platform = await startReferencePlatform({ tool: tool.registration, flaws, lti11: LTI11 });
   let token: Promise<string> | undefined;
   const env = { platform, tool, token: () => (token ??= accessToken({ platform, tool }, Object.values(SCOPE))) };
   try {

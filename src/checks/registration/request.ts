@@ -59,7 +59,10 @@ export const registrationSent: Check<RegistrationFlowInput> = {
   id: 'registration.request.sent',
   title: 'the tool posts a registration request to the registration_endpoint',
   refs: [rule('LTI-DR-005')],
-  run: (i) => (i.registrationReceived ? pass() : fail(`no registration request reached our registration_endpoint${ended(i.final)}`, 'a POST to the registration_endpoint', 'no request')),
+  run: (i) =>
+    i.registrationReceived
+      ? pass()
+      : fail(`no registration request reached our registration_endpoint${ended(i.final)}${i.final ? '; if the tool needs a signed-in person to confirm, set triggers.register: manual' : ''}`, 'a POST to the registration_endpoint', 'no request'),
 };
 
 export const registrationBearer: Check<RegistrationRequestInput> = {

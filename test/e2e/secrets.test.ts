@@ -5,7 +5,7 @@ import { DEMO_LTI11 } from '../../src/cli/commands/demo.js';
 import { DEMO_PLATFORM_LTI11 } from '../../src/cli/commands/demo-platform.js';
 import { ensureBuilt } from './support/build.js';
 import { runCli, spawnCli, type CliResult } from './support/cli.js';
-import { startTarget, workspace, type HostileTarget, type Workspace } from './support/targets.js';
+import { E2E_LTI11_SECRET, startTarget, workspace, type HostileTarget, type Workspace } from './support/targets.js';
 
 // No private key and no JWT signature reaches the terminal or a report, even when a target echoes the
 // signed id_token back in its pages, headers, cookies and redirect URLs.
@@ -106,6 +106,7 @@ describe('secrets stay out of output and reports', () => {
     expect(outputs[2]![1]).toMatch(/\/landing\?id_token=eyJ/); // the echoing hops are in the evidence
     expect(outputs[2]![1]).toContain('x-echo-token');
     for (const [label, text] of outputs) expectNoSecrets(label, text, signatures);
+    for (const [label, text] of outputs) expect(text.includes(E2E_LTI11_SECRET), `${label} holds the LTI 1.1 secret`).toBe(false);
   }, 120_000);
 
   it('serve platform publishes a JWKS without private members and prints no private key', async () => {

@@ -56,6 +56,9 @@ export interface Workspace {
   remove(): Promise<void>;
 }
 
+/** The LTI 1.1 secret of the e2e tool config: it signs lti1p1 claims and must never reach output. */
+export const E2E_LTI11_SECRET = 'e2e-lti11-secret-5b9e';
+
 /** A temp folder with a `.git` folder, so the CLI's upward config search stops inside it. */
 export async function workspace(): Promise<Workspace> {
   const dir = await mkdtemp(join(tmpdir(), 'lti-conform-e2e-'));
@@ -75,6 +78,8 @@ export async function workspace(): Promise<Workspace> {
         `  redirectUris: [${base}/launch]`,
         `  deepLinkingUrl: ${base}/deep-link`,
         `  jwksUrl: ${base}/jwks`,
+        `  submissionReviewUrl: ${base}/review`,
+        `  lti11: { consumerKey: e2e-lti11-key, secret: ${E2E_LTI11_SECRET} }`,
         'emulator:',
         '  host: 127.0.0.1',
         '  port: 0',

@@ -71,7 +71,8 @@ describe('interop: the tool suite against an ltijs tool', () => {
     };
     const t0 = performance.now();
     // Registered by hand here; Dynamic Registration with ltijs is ltijs-registration.test.ts.
-    const only = toolScenarios.map((s) => s.id).filter((id) => !id.startsWith('tool.registration.'));
+    // Submission review and lti1p1 need a review URL and an LTI 1.1 installation this ltijs tool does not configure.
+    const only = toolScenarios.map((s) => s.id).filter((id) => !/^tool\.(registration|submission-review|migration)\./.test(id));
     run = await runSuite(emulator, { only, triggers: ltijsTriggers(tool) });
     suiteMs = performance.now() - t0;
   }, 120_000);

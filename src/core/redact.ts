@@ -4,10 +4,18 @@ const JWT = /\b(eyJ[A-Za-z0-9_-]*)\.(eyJ[A-Za-z0-9_-]*|[A-Za-z0-9_-]*)\.([A-Za-z
 /** A credential after "Bearer": anything token-like, but not prose such as "bearer access token". */
 const BEARER = /(Bearer\s+)(?=[A-Za-z0-9._~+/=-]*[0-9._~+/=-]|[A-Za-z0-9._~+/=-]{20,})[A-Za-z0-9._~+/=-]+/gi;
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+/** Credentials by name: a token response's JSON members, and query or form parameters (a registration token travels in a URL). */
+const SECRET_NAMES = 'access_token|refresh_token|registration_token|client_secret';
+const SECRET_MEMBER = new RegExp(`("(?:${SECRET_NAMES})"\\s*:\\s*")[^"]*`, 'g');
+const SECRET_PARAM = new RegExp(`((?:^|[?&#\\s])(?:${SECRET_NAMES})=)[^&#\\s"'<>]+`, 'g');
 
-/** Keeps a JWT's header and payload (they are evidence) but drops the signature. */
+/** Keeps a JWT's header and payload (they are evidence) but drops the signature and credentials. */
 export function redactText(text: string): string {
-  return text.replace(JWT, '$1.$2.<signature redacted>').replace(BEARER, '$1<redacted>');
+  return text
+    .replace(JWT, '$1.$2.<signature redacted>')
+    .replace(BEARER, '$1<redacted>')
+    .replace(SECRET_MEMBER, '$1<redacted>')
+    .replace(SECRET_PARAM, '$1<redacted>');
 }
 
 export function redactHeaders(headers: Record<string, string> | undefined): Record<string, string> | undefined {

@@ -172,7 +172,8 @@ const RULES = {
   'LTI-DR-007': ['DR', '§3.5.2', 'SHOULD', 'The tool asks only for scopes and messages the configuration lists as supported (library practice).'],
   'LTI-DR-008': ['DR', '§3.7', 'SHOULD', 'When registration ends, the tool posts {subject: org.imsglobal.lti.close} to window.opener or window.parent.'],
   'LTI-DR-009': ['DR', '§3.3', 'MAY', 'The openid_configuration URL carries no fragment (third-party reading).'],
-  'DR-ERROR': ['RFC7591', '§3.2.2', 'MUST', 'A refused registration answers HTTP 400 with a JSON error (invalid_redirect_uri, invalid_client_metadata, ...); a missing or wrong access token answers 401 (RFC 6750 §3.1).'],
+  // RFC 7591 gives 400; whether DR adopts its status is unconfirmed and LMSs differ (Canvas answers 422): warn.
+  'DR-ERROR': ['RFC7591', '§3.2.2', 'SHOULD', 'A refused registration answers HTTP 400 with a JSON error (invalid_redirect_uri, invalid_client_metadata, ...); a missing or wrong access token answers 401 (RFC 6750 §3.1).'],
   'DR-TOKEN-REQUIRED': ['DR', '§3.4', 'SHOULD', 'A platform that issued a registration token refuses registrations without it or with another token (the endpoint may be protected by access token).'],
   'DR-REFUSE-INVALID': ['RFC7591', '§3.2.2', 'SHOULD', 'A registration without redirect_uris or without jwks_uri is refused (invalid_redirect_uri / invalid_client_metadata).'],
   'DR-TOOL-STOPS': ['DR', '§3.6.2', 'SHOULD', 'A tool whose registration is refused, or whose configuration it cannot trust, stops cleanly: it shows an error (no 5xx) and does not announce success.'],

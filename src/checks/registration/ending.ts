@@ -24,6 +24,11 @@ export function postsCloseMessage(page: RegistrationPage): boolean {
   return /\bpostMessage\s*\(/.test(scripts) && scripts.includes(DR.closeSubject);
 }
 
+/** The close message is posted as the page loads, not from a button the user clicks after reading an error. */
+function postsCloseOnLoad(page: RegistrationPage): boolean {
+  return postsCloseMessage(page) && !/addEventListener\s*\(\s*['"]click['"]/.test(scriptText(page.body));
+}
+
 export const closeMessagePosted: Check<RegistrationPage> = {
   id: 'registration.close.posted',
   title: `the tool ends registration by posting {subject: '${DR.closeSubject}'} to the opener or parent window`,
@@ -57,7 +62,7 @@ export const stopsCleanly: Check<RegistrationPage> = {
   refs: [rule('DR-TOOL-STOPS')],
   run: (p) => {
     if (p.status >= 500) return fail(`the tool answered ${p.status} (a server error) at ${p.url}`, 'an error page (4xx, or 2xx explaining the problem)', p.status);
-    if (p.status < 300 && postsCloseMessage(p)) return fail(`the tool's page at ${p.url} posts the ${DR.closeSubject} message as if registration had completed`, 'an error shown to the user', 'a page posting the close message');
+    if (p.status < 300 && postsCloseOnLoad(p)) return fail(`the tool's page at ${p.url} posts the ${DR.closeSubject} message as if registration had completed`, 'an error shown to the user', 'a page posting the close message');
     return pass();
   },
 };

@@ -27,6 +27,11 @@ describe('registration ending checks', () => {
     expect(stopsCleanly.run(page(200, CLOSE), CTX)).toMatchObject({ ok: false, actual: 'a page posting the close message' });
   });
 
+  it('stop.clean passes on an error page whose Close button posts the message when clicked', () => {
+    const button = `<p>Registration failed</p><button id="c">Close</button><script>document.getElementById('c').addEventListener('click', () => (window.opener || window.parent).postMessage({subject: 'org.imsglobal.lti.close'}, '*'));</script>`;
+    expect(stopsCleanly.run(page(200, button), CTX)).toEqual({ ok: true });
+  });
+
   it('every ending check warns at most (unconfirmed rules)', () => {
     for (const c of [closeMessagePosted, mismatchNotRegistered, stopsCleanly]) expect(c.refs.every((r) => r.keyword !== 'MUST'), c.id).toBe(true);
   });

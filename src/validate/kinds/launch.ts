@@ -1,5 +1,6 @@
 import type { Check } from '../../core/check.js';
 import { DEEP_LINKING_REQUEST_CHECKS, PLATFORM_ID_TOKEN_CHECKS, RESOURCE_LINK_CHECKS, type PlatformIdTokenInput } from '../../checks/platform/index.js';
+import { SUBMISSION_REVIEW_CHECKS } from '../../checks/platform/submission-review.js';
 import { CLAIM, MESSAGE_TYPE } from '../../lti/vocab.js';
 import { judgePlanned, jwtKind, type JwtMessage, type Plan } from '../kind.js';
 import type { JudgeContext, Kind } from '../types.js';
@@ -53,12 +54,5 @@ export function platformMessageKind(id: string, messageType: string, extra: read
 
 export const resourceLinkKind = platformMessageKind('resource-link', MESSAGE_TYPE.resourceLink, RESOURCE_LINK_CHECKS);
 export const deepLinkingRequestKind = platformMessageKind('deep-linking-request', MESSAGE_TYPE.deepLinkingRequest, DEEP_LINKING_REQUEST_CHECKS);
-
-/**
- * The slot for the checks only an LtiSubmissionReviewRequest has (AGS lineitem, for_user: LTI-SR-001/002).
- * Submission review checks on PlatformIdTokenInput plug in here; until then the message gets the checks
- * every platform id_token gets.
- */
-export const SUBMISSION_REVIEW_CHECKS: readonly Check<PlatformIdTokenInput>[] = [];
 
 export const submissionReviewKind = platformMessageKind('submission-review', MESSAGE_TYPE.submissionReview, SUBMISSION_REVIEW_CHECKS);

@@ -56,12 +56,17 @@ describe('JWT kinds: a passing and a failing message each', () => {
     expect(failedIds(bad)).toContain('deep-linking-request.settings.present');
   });
 
-  it('submission-review: detected, judged by the checks every platform id_token gets', async () => {
-    const ok = await jwt(resourceLink({ [CLAIM.messageType]: MESSAGE_TYPE.submissionReview }));
+  it('submission-review: detected, judged by the id_token checks and its own (for_user, AGS lineitem)', async () => {
+    const review = {
+      [CLAIM.messageType]: MESSAGE_TYPE.submissionReview,
+      [CLAIM.ags]: { scope: [], lineitems: 'https://lms.example/li', lineitem: 'https://lms.example/li/1' },
+      [CLAIM.forUser]: { user_id: 'learner-1' },
+    };
+    const ok = await jwt(resourceLink(review));
     expect(ok.kind.id).toBe('submission-review');
     expect(failedIds(ok)).toEqual([]);
-    const bad = await jwt(resourceLink({ [CLAIM.messageType]: MESSAGE_TYPE.submissionReview, [CLAIM.version]: '1.1' }));
-    expect(failedIds(bad)).toContain('id-token.version.matches');
+    const bad = await jwt(resourceLink({ ...review, [CLAIM.version]: '1.1', [CLAIM.forUser]: undefined }));
+    expect(failedIds(bad)).toEqual(expect.arrayContaining(['id-token.version.matches', 'submission-review.for-user.user-id-present']));
   });
 
   it('deep-linking-response', async () => {

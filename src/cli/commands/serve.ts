@@ -38,7 +38,11 @@ const untilInterrupted = (): Promise<void> => new Promise<void>((resolve) => {
 async function serveTool(flags: { config?: string; json?: boolean }): Promise<number> {
   const { startToolEmulator } = await import('./test-platform.js');
   const { toolEmulator } = await startToolEmulator(flags);
-  print({ ...toolEmulator.registrationValues() }, flags.json, 'tool in the platform', 'Launch it from the platform; what arrives is logged. Ctrl-C to stop.');
+  const values = toolEmulator.registrationValues();
+  // A dynamically registered target: the platform's ids are learnt when `test platform` registers.
+  const learnt = '(learnt when `lti-conform test platform` registers by Dynamic Registration)';
+  const dynamic = toolEmulator.registration ? { clientId: learnt, deploymentId: learnt } : {};
+  print({ ...values, ...dynamic }, flags.json, 'tool in the platform', 'Launch it from the platform; what arrives is logged. Ctrl-C to stop.');
   await untilInterrupted();
   await toolEmulator.close();
   return 0;

@@ -51,6 +51,8 @@ export interface ToolRegistrationValues {
   targetLinkUri: string;
   deepLinkingUrl: string;
   jwksUrl: string;
+  /** Our Dynamic Registration initiation URL (a platform that registers tools dynamically opens it). */
+  registrationUrl: string;
   clientId: string;
   deploymentId: string;
 }
@@ -138,7 +140,7 @@ export class ToolEmulator {
     const u = this.urls;
     return {
       loginInitiationUrl: u.login, redirectUris: [u.launch, u.deepLink], targetLinkUri: u.targetLink, deepLinkingUrl: u.deepLinkTarget,
-      jwksUrl: u.jwks, clientId: this.platform.clientId, deploymentId: this.platform.deploymentId,
+      jwksUrl: u.jwks, registrationUrl: u.registration, clientId: this.platform.clientId, deploymentId: this.platform.deploymentId,
     };
   }
 

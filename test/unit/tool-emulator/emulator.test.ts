@@ -35,7 +35,7 @@ describe('ToolEmulator', () => {
     });
     expect(em.registrationValues()).toEqual({
       loginInitiationUrl: em.urls.login, redirectUris: [em.urls.launch, em.urls.deepLink], targetLinkUri: em.urls.launch,
-      deepLinkingUrl: em.urls.deepLink, jwksUrl: em.urls.jwks, clientId: 'client-9', deploymentId: 'dep-9',
+      deepLinkingUrl: em.urls.deepLink, jwksUrl: em.urls.jwks, registrationUrl: em.urls.registration, clientId: 'client-9', deploymentId: 'dep-9',
     });
     expect(em.registrationValues().redirectUris).not.toContain(em.urls.unregistered);
   });

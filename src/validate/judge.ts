@@ -17,7 +17,7 @@ export interface Judgement {
 }
 
 /** A judge context that records into `out`, as the scenario runner's judge does. */
-export function judgeContext(out: Judgement, o: { expected: Expected; now: number; profile: Profile; signature?: SignatureCheck }): JudgeContext {
+export function judgeContext(out: Judgement, o: { expected: Expected; now: number; profile: Profile; signature?: SignatureCheck; lti11Secret?: string }): JudgeContext {
   const ctx: JudgeContext = {
     ...o,
     judge<In>(check: Check<In>, input: In, note?: string) {

@@ -14,6 +14,8 @@ export interface ValidateOptions {
   profile: Profile;
   /** --jwks: URL or file of the key set that verifies a JWT. */
   jwks?: string;
+  /** From LTI11_SECRET_ENV: verifies an lti1p1 claim. */
+  lti11Secret?: string;
 }
 
 export interface Validation {
@@ -32,7 +34,7 @@ export async function validateMessage(message: Message, o: ValidateOptions): Pro
   const kind = o.type ? kindById(o.type, message) : detectKind(message);
   const signature = o.jwks && message.form === 'jwt' ? await verifySignature(message.token, message.header, await loadJwks(o.jwks)) : undefined;
   const judgement: Judgement = { checks: [], notChecked: [] };
-  kind.judge(message, judgeContext(judgement, { expected: o.expected, now: o.now, profile: o.profile, ...(signature ? { signature } : {}) }));
+  kind.judge(message, judgeContext(judgement, { expected: o.expected, now: o.now, profile: o.profile, ...(signature ? { signature } : {}), ...(o.lti11Secret ? { lti11Secret: o.lti11Secret } : {}) }));
   if (message.form === 'jwt') explainClock(judgement.checks, message.payload, o.now);
   const jwts: DecodedJwt[] = message.form === 'jwt' ? [{ label: kind.title, header: message.header, payload: message.payload }] : [];
   const result: ScenarioResult = {

@@ -24,6 +24,9 @@ export interface Expected {
   tokenUrl?: string;
 }
 
+/** The environment variable holding the LTI 1.1 secret that verifies an lti1p1 claim (a secret is never a flag). */
+export const LTI11_SECRET_ENV = 'LTI_CONFORM_LTI11_SECRET';
+
 /** The command-line flag that supplies each expected value (named in "not checked" lines). */
 export const FLAG_OF: Record<keyof Expected | 'jwks', string> = {
   issuer: '--issuer', clientId: '--client-id', deploymentId: '--deployment-id', nonce: '--nonce', data: '--data', tokenUrl: '--token-url', jwks: '--jwks',
@@ -37,6 +40,8 @@ export interface JudgeContext {
   profile: Profile;
   /** Present when --jwks was given and the message is a JWT. */
   signature?: SignatureCheck;
+  /** The LTI 1.1 secret that verifies an lti1p1 claim: from the environment only, never a flag. */
+  lti11Secret?: string;
   /** Runs a check and records its result; `note` is appended to its message (why it was run this way). */
   judge<In>(check: Check<In>, input: In, note?: string): void;
   /** Runs every check of a list on one input. */

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { HarnessError } from '../../core/errors.js';
-import type { Expected } from '../../validate/types.js';
+import { LTI11_SECRET_ENV, type Expected } from '../../validate/types.js';
 import { parseProfile } from '../options.js';
 import { VERSION } from '../version.js';
 
@@ -24,6 +24,7 @@ export const KIND_IDS = [
   'openid-configuration', 'registration-request', 'registration-response',
 ];
 
+
 const HELP = `
 The input is a JWT, a file holding a JWT or a JSON message, or - for stdin. Surrounding whitespace or quotes,
 a "Bearer " prefix and an id_token= / JWT= form field are dropped. The JWT is decoded without its key; give
@@ -33,6 +34,8 @@ assertion's iss = sub + jti, the shape of a JSON document) or named with --type.
 Checks that compare with values you know run only when you give them (--issuer, --client-id, --deployment-id,
 --nonce, --data, --token-url); without them they are listed as "not checked", naming the flag. An exp in the
 past is a note ("expired 3 days ago at ..."), not a failure, so old log lines can still be explained.
+An lti1p1 (LTI 1.1 migration) claim is verified when ${LTI11_SECRET_ENV}=<1.1 secret> is set in the
+environment (a secret is never a flag).
 
 Kinds (--type): ${KIND_IDS.join(', ')}
 
@@ -90,7 +93,7 @@ export async function validate(arg: string, flags: ValidateFlags): Promise<numbe
   const message = parseMessage(text);
   const expected: Expected = {};
   for (const k of ['issuer', 'clientId', 'deploymentId', 'nonce', 'data', 'tokenUrl'] as const) if (flags[k] !== undefined) expected[k] = flags[k];
-  const v = await validateMessage(message, { ...(flags.type ? { type: flags.type } : {}), ...(flags.jwks ? { jwks: flags.jwks } : {}), expected, now, profile });
+  const v = await validateMessage(message, { ...(flags.type ? { type: flags.type } : {}), ...(flags.jwks ? { jwks: flags.jwks } : {}), expected, now, profile, ...(process.env[LTI11_SECRET_ENV] ? { lti11Secret: process.env[LTI11_SECRET_ENV] } : {}) });
 
   const out = flags.reportJson === '-' ? process.stderr : process.stdout;
   const color = report.resolveColor({ ...(flags.color !== undefined ? { flag: flags.color } : {}), env: process.env, isTTY: Boolean(out.isTTY) });

@@ -1,9 +1,10 @@
 import type { Check } from '../../core/check.js';
 import { DEEP_LINKING_REQUEST_CHECKS, PLATFORM_ID_TOKEN_CHECKS, RESOURCE_LINK_CHECKS, type PlatformIdTokenInput } from '../../checks/platform/index.js';
+import { lti1p1Present, lti1p1Signature, type MigrationInput } from '../../checks/platform/migration.js';
 import { SUBMISSION_REVIEW_CHECKS } from '../../checks/platform/submission-review.js';
 import { CLAIM, MESSAGE_TYPE } from '../../lti/vocab.js';
 import { judgePlanned, jwtKind, type JwtMessage, type Plan } from '../kind.js';
-import type { JudgeContext, Kind } from '../types.js';
+import { LTI11_SECRET_ENV, type JudgeContext, type Kind } from '../types.js';
 
 // Messages a platform sends (id_tokens): the checks our tool emulator judges a platform's launches with.
 
@@ -44,12 +45,23 @@ export function platformMessageKind(id: string, messageType: string, extra: read
     title: `${messageType} id_token`,
     sender: 'platform',
     detect: (m) => m.payload[CLAIM.messageType] === messageType,
-    judge: (m, ctx) =>
+    judge: (m, ctx) => {
       judgePlanned(ctx, [...PLATFORM_ID_TOKEN_CHECKS, ...extra], input(m, ctx, messageType), {
         ...PLAN,
         notes: { 'id-token.nonce.matches': ctx.expected.nonce === undefined ? 'give --nonce <value> to compare it' : undefined },
-      }),
+      });
+      if (m.payload[CLAIM.lti1p1] !== undefined) judgeMigration(m, ctx);
+    },
   });
+}
+
+/** An lti1p1 claim is judged when present; its signature only with the 1.1 secret (from the environment). */
+function judgeMigration(m: JwtMessage, ctx: JudgeContext): void {
+  const input: MigrationInput = { payload: m.payload, lti11: { secret: ctx.lti11Secret ?? '' }, clientId: ctx.expected.clientId ?? '' };
+  ctx.judge(lti1p1Present, input);
+  if (ctx.lti11Secret === undefined) ctx.notChecked(lti1p1Signature, `set ${LTI11_SECRET_ENV} to the LTI 1.1 secret to verify it`);
+  else if (typeof m.payload.aud !== 'string' && ctx.expected.clientId === undefined) ctx.notChecked(lti1p1Signature, 'aud is an array: give --client-id <value> to verify it');
+  else ctx.judge(lti1p1Signature, input);
 }
 
 export const resourceLinkKind = platformMessageKind('resource-link', MESSAGE_TYPE.resourceLink, RESOURCE_LINK_CHECKS);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND_IDS } from '../../../src/cli/commands/validate.js';
+import { lti1p1Sign } from '../../../src/keys/lti1p1.js';
 import { CLAIM, DR, LTI_VERSION, MESSAGE_TYPE } from '../../../src/lti/vocab.js';
 import { toCtrf } from '../../../src/report/ctrf.js';
 import { KINDS } from '../../../src/validate/kinds.js';
@@ -46,6 +47,20 @@ describe('JWT kinds: a passing and a failing message each', () => {
     expect(ok.result.role).toBe('platform');
     const bad = await jwt(resourceLink({ [CLAIM.resourceLink]: undefined }));
     expect(failedIds(bad)).toContain('id-token.resource-link.id-present');
+  });
+
+  it('resource-link with an lti1p1 claim: its signature is verified with the secret from the environment only', async () => {
+    const base = { consumerKey: '179248902', deploymentId: DEPLOYMENT, issuer: ISSUER, clientId: CLIENT_ID, exp: NOW + 300, nonce: 'nonce-1' };
+    const claim = { user_id: 'u-11', oauth_consumer_key: base.consumerKey, oauth_consumer_key_sign: lti1p1Sign(base, 'my-lti11-secret') };
+    const launch = resourceLink({ [CLAIM.lti1p1]: claim });
+    const withSecret = await jwt(launch, { lti11Secret: 'my-lti11-secret' });
+    expect(withSecret.judgement.checks.find((c) => c.id === 'lti1p1.signature.valid')?.status).toBe('passed');
+    expect(failedIds(await jwt(launch, { lti11Secret: 'another-secret' }))).toEqual(['lti1p1.signature.valid']);
+    const without = await jwt(launch);
+    expect(failedIds(without)).toEqual([]);
+    expect(without.judgement.notChecked.find((n) => n.id === 'lti1p1.signature.valid')?.why).toMatch(/LTI_CONFORM_LTI11_SECRET/);
+    // No claim, no migration checks: a launch without a 1.1 predecessor is complete.
+    expect((await jwt(resourceLink(), { lti11Secret: 'x' })).judgement.checks.some((c) => c.id.startsWith('lti1p1.'))).toBe(false);
   });
 
   it('deep-linking-request', async () => {

@@ -32,7 +32,8 @@ export interface ReferenceToolOptions {
   host?: string;
   /** Default 0 (ephemeral). */
   port?: number;
-  platform: PlatformRegistration;
+  /** The platform registered by hand; without it the tool starts unregistered (every launch refused) until a platform registers it by Dynamic Registration. */
+  platform?: PlatformRegistration;
   flaws?: readonly ToolFlaw[];
   /** The LTI 1.1 installation the tool migrates from: lti1p1 claims are verified with its secret. */
   lti11?: Lti11Installation;
@@ -60,11 +61,14 @@ export interface RunningReferenceTool {
   close(): Promise<void>;
 }
 
-export async function startReferenceTool(opts: ReferenceToolOptions): Promise<RunningReferenceTool> {
+/** Until a platform registers the tool dynamically: no issuer or client id matches, so launches are refused. */
+const UNREGISTERED: PlatformRegistration = { issuer: '', clientId: '', deploymentIds: [], authorizationUrl: '', jwksUrl: '', tokenUrl: '' };
+
+export async function startReferenceTool(opts: ReferenceToolOptions = {}): Promise<RunningReferenceTool> {
   const flaws = flawSet(opts.flaws);
   const now = opts.now ?? Date.now;
   const host = opts.host ?? '127.0.0.1';
-  const platform: PlatformRegistration = { ...opts.platform, deploymentIds: [...opts.platform.deploymentIds] };
+  const platform: PlatformRegistration = opts.platform ? { ...opts.platform, deploymentIds: [...opts.platform.deploymentIds] } : { ...UNREGISTERED, deploymentIds: [] };
   const key = new ToolKey();
 
   // The context needs the bound port, so the request listener is attached right after listen().

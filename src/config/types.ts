@@ -65,6 +65,8 @@ export interface PlatformTargetConfig {
   deploymentId: string;
   authorizationUrl: string;
   tokenUrl: string;
+  /** The aud of our client assertions when it is not tokenUrl (an OpenID configuration's authorization_server). */
+  authorizationServer?: string;
   jwksUrl: string;
   services?: PlatformServicesConfig;
   lti11?: Lti11PlatformConfig;

@@ -71,7 +71,7 @@ export class Browser {
     const max = this.opts.maxHops ?? 20;
     let req: Request | undefined = first;
     for (;;) {
-      if (hops.length >= max) throw new HarnessError('ERR_REDIRECT_LOOP', `more than ${max} redirects or auto-submitted forms starting at ${first.url}`, 'The target keeps redirecting; check its login and launch routes.');
+      if (hops.length >= max) throw new HarnessError('ERR_REDIRECT_LOOP', `more than ${max} redirects or auto-submitted forms starting at ${first.url}`, 'The target keeps redirecting; check the route the chain started at (login, launch or registration URL).');
       const res = await this.fetch(req);
       hops.push({ exchangeId: res.exchangeId, method: req.method, url: req.url, status: res.status, ...(req.form ? { fields: req.form.map(([k]) => k) } : {}) });
       req = this.nextRequest(req, res);

@@ -40,7 +40,7 @@ async function readCapped(body: Dispatcher.ResponseData['body'], max: number, ur
     size += (chunk as Buffer).length;
     if (size > max) {
       body.destroy();
-      throw new HarnessError('ERR_RESPONSE_TOO_LARGE', `response from ${url} exceeds ${max} bytes`, 'A launch answer should be a page, not a download.');
+      throw new HarnessError('ERR_RESPONSE_TOO_LARGE', `response from ${url} exceeds ${max} bytes`, 'An answer should be a page or a JSON document, not a download; check the URL.');
     }
     chunks.push(chunk as Buffer);
   }

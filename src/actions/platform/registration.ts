@@ -9,6 +9,10 @@ import type { ToolTestEnv } from './env.js';
 
 /** Time a tool gets, after its page answered, to send a registration it started in the background. */
 const GRACE_MS = 400;
+/** A person registering by hand (signing in, filling the tool's set-up form) gets this long by default. */
+const MANUAL_MS = 5 * 60_000;
+/** How long we watch for a registration that must not come (a mismatched configuration): a script, a person. */
+const MUST_NOT_MS = { script: 3000, person: 30_000 };
 
 export const REGISTER_TRIGGER = 'register';
 
@@ -36,14 +40,16 @@ export async function openRegistration(env: ToolTestEnv, variant: ConfigurationV
   let nav: Navigation | undefined;
   let waitMs = GRACE_MS;
   if (trigger) {
+    const manual = trigger.kind === 'manual';
+    const patienceMs = trigger.timeoutMs ?? (manual ? MANUAL_MS : env.timeoutMs);
     await runTrigger(trigger, {
-      name: REGISTER_TRIGGER, timeoutMs: env.timeoutMs, signal: env.signal, evidence: env.evidence, announce: (t) => env.announce(t),
+      name: REGISTER_TRIGGER, timeoutMs: manual ? patienceMs : env.timeoutMs, signal: env.signal, evidence: env.evidence, announce: (t) => env.announce(t),
       vars: { 'registration.url': url, 'registration.openid_configuration': configurationUrl, 'registration.token': token },
       instructions: 'Open this URL in a browser where you administer the tool, to register it with lti-conform:\n  {{registration.url}}',
     });
     // A person (or a script) opens the URL: wait for the tool to read the configuration first.
-    const fetched = await reg.log.waitFor('configuration', (r) => r.variant === variant, { since: mark.configuration, timeoutMs: trigger.timeoutMs ?? env.timeoutMs, signal: env.signal });
-    waitMs = fetched ? Math.min(trigger.timeoutMs ?? env.timeoutMs, variant === 'ours' ? env.timeoutMs : 3000) : 0;
+    const fetched = await reg.log.waitFor('configuration', (r) => r.variant === variant, { since: mark.configuration, timeoutMs: patienceMs, signal: env.signal });
+    waitMs = !fetched ? 0 : variant === 'ours' ? patienceMs : Math.min(patienceMs, manual ? MUST_NOT_MS.person : MUST_NOT_MS.script);
   } else {
     nav = await env.browser.navigate({ method: 'GET', url });
   }

@@ -32,6 +32,8 @@ const OTHER_SUBJECT_SUFFIX = '-not-the-issuer';
 export interface AssertionOptions {
   clientId: string;
   tokenUrl: string;
+  /** The aud the authorization server wants when it is not the token URL (DR's authorization_server). */
+  audience?: string;
   deploymentId: string;
   /** Seconds since the epoch. */
   now: number;
@@ -58,7 +60,7 @@ function claims(o: AssertionOptions): Record<string, unknown> {
   return {
     iss: o.clientId,
     sub: o.mutation === 'iss-not-sub' ? `${o.clientId}${OTHER_SUBJECT_SUFFIX}` : o.clientId,
-    aud: o.mutation === 'wrong-aud' ? WRONG_AUDIENCE : o.tokenUrl,
+    aud: o.mutation === 'wrong-aud' ? WRONG_AUDIENCE : (o.audience ?? o.tokenUrl),
     iat,
     exp: iat + ASSERTION_LIFETIME_S,
     jti: o.jti ?? randomUUID(),

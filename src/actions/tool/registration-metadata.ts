@@ -56,7 +56,9 @@ export function answeredDeploymentId(answer: unknown): string | undefined {
  */
 export function derivePlatform(target: DynamicPlatformTargetConfig, config: unknown, answer: unknown): PlatformTargetConfig | string {
   const c = isObject(config) ? config : {};
-  const clientId = isObject(answer) ? str(answer.client_id) : undefined;
+  // RFC 7591 makes client_id a string; a number is judged elsewhere but still lets the run go on.
+  const raw = isObject(answer) ? answer.client_id : undefined;
+  const clientId = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : str(raw);
   if (clientId === undefined) return 'the registration answer has no client_id';
   const need = { issuer: str(c.issuer), authorizationUrl: str(c.authorization_endpoint), tokenUrl: str(c.token_endpoint), jwksUrl: str(c.jwks_uri) };
   const missing = Object.entries({ issuer: need.issuer, authorization_endpoint: need.authorizationUrl, token_endpoint: need.tokenUrl, jwks_uri: need.jwksUrl }).filter(([, v]) => v === undefined).map(([k]) => k);
@@ -64,6 +66,7 @@ export function derivePlatform(target: DynamicPlatformTargetConfig, config: unkn
   return {
     kind: 'platform', ...(target.name ? { name: target.name } : {}), issuer: need.issuer!, clientId, deploymentId: answeredDeploymentId(answer) ?? '',
     authorizationUrl: need.authorizationUrl!, tokenUrl: need.tokenUrl!, jwksUrl: need.jwksUrl!,
+    ...(str(c.authorization_server) ? { authorizationServer: str(c.authorization_server)! } : {}),
     ...(target.services ? { services: target.services } : {}), ...(target.lti11 ? { lti11: target.lti11 } : {}),
   };
 }

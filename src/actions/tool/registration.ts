@@ -165,7 +165,7 @@ export async function fetchConfiguration(env: PlatformTestEnv, start: string, to
       throw new HarnessError('ERR_UNEXPECTED_RESPONSE', `the OpenID configuration ${url} answered HTTP ${res.status} ${res.headers['content-type'] ?? 'without a content type'}, not JSON`, 'Is target.registration.openidConfigurationUrl (or the openid_configuration the platform sent) the configuration itself, not a login page?');
     return { url, status: res.status, json, exchangeIds };
   }
-  throw new HarnessError('ERR_REDIRECT_LOOP', `the OpenID configuration ${start} redirected more than ${MAX_REDIRECTS} times`);
+  throw new HarnessError('ERR_REDIRECT_LOOP', `the OpenID configuration ${start} redirected more than ${MAX_REDIRECTS} times`, 'Open it in a browser: the configuration should answer JSON itself, at most a few redirects away.');
 }
 
 export type TokenUse = { kind: 'valid' } | { kind: 'none' } | { kind: 'wrong' };

@@ -78,7 +78,7 @@ export async function requestToken(ctx: ToolClientContext, o: TokenRequestOption
   const { target } = ctx;
   const assertion = o.reuseAssertion !== undefined
     ? decodeAssertion(o.reuseAssertion)
-    : await buildAssertion(ctx.keys, { clientId: target.clientId, tokenUrl: target.tokenUrl, deploymentId: target.deploymentId, now: ctx.now(), mutation: o.mutation });
+    : await buildAssertion(ctx.keys, { clientId: target.clientId, tokenUrl: target.tokenUrl, ...(target.authorizationServer ? { audience: target.authorizationServer } : {}), deploymentId: target.deploymentId, now: ctx.now(), mutation: o.mutation });
   ctx.evidence.jwt(`client assertion${o.mutation ? ` (${o.mutation})` : o.reuseAssertion !== undefined ? ' (replayed)' : ''}`, assertion.header, assertion.payload);
   const base: TokenForm = {
     grant_type: OAUTH.grantClientCredentials,

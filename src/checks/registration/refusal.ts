@@ -56,8 +56,9 @@ export const refusalFits: Check<RegistrationRefusalInput> = {
   refs: [rule('DR-REFUSE-INVALID')],
   run: (i) => {
     if (i.defect === 'token' || i.expectedErrors.length === 0) return pass();
-    if (i.status === 401) return pass('not judged: refused for the token (perhaps spent, if single-use), so whether the metadata is checked could not be seen');
     const e = isObject(i.json) ? i.json.error : undefined;
+    // A single-use token is spent by the registration before: a token refusal says nothing of the metadata.
+    if (i.status === 401 || e === 'invalid_token') return pass('not judged: refused for the token (perhaps spent, if single-use), so whether the metadata is checked could not be seen');
     if (i.status !== 400 || typeof e !== 'string') return pass('not judged: no RFC 7591 error (see registration.refusal.error-shape)');
     return i.expectedErrors.includes(e) ? pass() : fail(`error is "${e}"`, i.expectedErrors, e);
   },

@@ -103,21 +103,23 @@ export const registrationLaunchMembers: Check<RegistrationRequestInput> = {
 
 export const registrationClientMetadata: Check<RegistrationRequestInput> = {
   id: 'registration.request.client-metadata',
-  title: 'the registration describes an LTI web client (grant types, response type, auth method, name, domain, claims, messages)',
+  title: 'the registration describes an LTI web client (grant types, response type, auth method, name, domain; claims and messages as lists)',
   refs: [rule('DR-CLIENT-METADATA')],
   run: (i) => {
     const m = objectOf(i);
     const c = toolConfigOf(i);
     const has = (v: unknown, x: string): boolean => Array.isArray(v) && v.includes(x);
     const wrong: string[] = [];
-    if (m.application_type !== DR.applicationType) wrong.push(`application_type ${DR.applicationType}`);
+    // An absent application_type means web (OpenID Connect Dynamic Client Registration §2).
+    if (m.application_type !== undefined && m.application_type !== DR.applicationType) wrong.push(`application_type ${DR.applicationType}`);
     if (!has(m.grant_types, DR.grantImplicit) || !has(m.grant_types, OAUTH.grantClientCredentials)) wrong.push('grant_types [implicit, client_credentials]');
     if (!has(m.response_types, OIDC.responseType)) wrong.push(`response_types [${OIDC.responseType}]`);
     if (typeof m.client_name !== 'string' || m.client_name === '') wrong.push('client_name');
     if (m.token_endpoint_auth_method !== DR.authMethodPrivateKeyJwt) wrong.push(`token_endpoint_auth_method ${DR.authMethodPrivateKeyJwt}`);
     if (typeof c.domain !== 'string' || c.domain === '') wrong.push('tool configuration domain');
-    if (!Array.isArray(c.claims)) wrong.push('tool configuration claims');
-    if (!Array.isArray(c.messages)) wrong.push('tool configuration messages');
+    // claims and messages are optional (Moodle registers tools without them); when sent, they are lists.
+    if (c.claims !== undefined && !Array.isArray(c.claims)) wrong.push('tool configuration claims (a list)');
+    if (c.messages !== undefined && !Array.isArray(c.messages)) wrong.push('tool configuration messages (a list)');
     const actual = { application_type: m.application_type, grant_types: m.grant_types, response_types: m.response_types, client_name: m.client_name, token_endpoint_auth_method: m.token_endpoint_auth_method, domain: c.domain, claims: c.claims, messages: c.messages };
     return wrong.length === 0 ? pass() : fail(`the registration metadata lacks or differs on: ${wrong.join('; ')}`, wrong, actual);
   },

@@ -1,5 +1,7 @@
+import { decodeJwt } from 'jose';
 import type { DynamicPlatformTargetConfig, PlatformTargetConfig } from '../../config/types.js';
 import type { KeyStore } from '../../keys/store.js';
+import { CLAIM } from '../../lti/vocab.js';
 import { html, InboundServer, json, type InboundRequest, type InboundResponse, type Route } from '../inbound-server.js';
 import { applyPlan, authorizationRedirect, defaultAuthPlan, defaultAuthRequest, randomValue, type AuthPlan, type PendingLogin } from './auth-request.js';
 import { DEEP_LINK_CONTENT_PATH, servedContent } from './deep-link-items.js';
@@ -88,7 +90,7 @@ export class ToolEmulator {
   authPlan: AuthPlan = defaultAuthPlan;
   /** Set when we register with the platform by Dynamic Registration (the run then derives `platform` from it). */
   registration?: DynamicPlatformTargetConfig;
-  /** The registration named no deployment_id: the first login initiation's lti_deployment_id is adopted. */
+  /** The registration named no deployment_id: the first login initiation's lti_deployment_id (or id_token deployment_id) is adopted. */
   learnDeploymentId = false;
   /** Decides the response to the next deep-linking request (default: a correct one); scenarios swap it and put it back. */
   deepLinkPlan: DeepLinkPlan = defaultDeepLinkPlan;
@@ -228,6 +230,20 @@ export class ToolEmulator {
     };
   }
 
+  /** lti_deployment_id is optional in the initiation: the first id_token's deployment_id claim serves too. */
+  private learnDeploymentFromToken(idToken: string | null): void {
+    if (!this.learnDeploymentId || !idToken) return;
+    let claim: unknown;
+    try {
+      claim = decodeJwt(idToken)[CLAIM.deploymentId];
+    } catch {
+      return; // not a JWT: the scenario judges it
+    }
+    if (typeof claim !== 'string' || claim === '') return;
+    this.opts.platform.deploymentId = claim;
+    this.learnDeploymentId = false;
+  }
+
   private remember(state: string, p: PendingLogin): void {
     this.pendingLogins.set(state, p);
     if (this.pendingLogins.size > MAX_PENDING) this.pendingLogins.delete(this.pendingLogins.keys().next().value as string);
@@ -250,6 +266,7 @@ export class ToolEmulator {
   }
 
   private async response(r: InboundRequest, path: string, registered: boolean): Promise<InboundResponse> {
+    if (registered) this.learnDeploymentFromToken(r.params.get('id_token'));
     const stateCookie = readCookie(r.headers.cookie, STATE_COOKIE);
     const answer = await this.deepLinkAnswer(r, path);
     this.log.push('response', {

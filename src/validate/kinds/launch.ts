@@ -3,7 +3,7 @@ import { DEEP_LINKING_REQUEST_CHECKS, PLATFORM_ID_TOKEN_CHECKS, RESOURCE_LINK_CH
 import { lti1p1Present, lti1p1Signature, type MigrationInput } from '../../checks/platform/migration.js';
 import { SUBMISSION_REVIEW_CHECKS } from '../../checks/platform/submission-review.js';
 import { CLAIM, MESSAGE_TYPE } from '../../lti/vocab.js';
-import { judgePlanned, jwtKind, type JwtMessage, type Plan } from '../kind.js';
+import { isObject, judgePlanned, jwtKind, type JwtMessage, type Plan } from '../kind.js';
 import { LTI11_SECRET_ENV, type JudgeContext, type Kind } from '../types.js';
 
 // Messages a platform sends (id_tokens): the checks our tool emulator judges a platform's launches with.
@@ -57,6 +57,12 @@ export function platformMessageKind(id: string, messageType: string, extra: read
 
 /** An lti1p1 claim is judged when present; its signature only with the 1.1 secret (from the environment). */
 function judgeMigration(m: JwtMessage, ctx: JudgeContext): void {
+  const claim = m.payload[CLAIM.lti1p1];
+  // Legacy ids alone (Canvas sends user_id only when there was no 1.1 tool) carry nothing to verify.
+  if (!isObject(claim) || (claim.oauth_consumer_key === undefined && claim.oauth_consumer_key_sign === undefined)) {
+    ctx.notChecked(lti1p1Signature, 'the lti1p1 claim carries no oauth_consumer_key or oauth_consumer_key_sign (legacy ids only)');
+    return;
+  }
   const input: MigrationInput = { payload: m.payload, lti11: { secret: ctx.lti11Secret ?? '' }, clientId: ctx.expected.clientId ?? '' };
   ctx.judge(lti1p1Present, input);
   if (ctx.lti11Secret === undefined) ctx.notChecked(lti1p1Signature, `set ${LTI11_SECRET_ENV} to the LTI 1.1 secret to verify it`);

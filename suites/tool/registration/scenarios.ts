@@ -6,6 +6,8 @@ import { openRegistration, type RegistrationRun } from '../../../src/actions/pla
 import {
   closeMessagePosted, configurationFetched, mismatchNotRegistered, registrationSent, REQUEST_CHECKS, stopsCleanly, type RegistrationPage,
 } from '../../../src/checks/registration/index.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { runTrigger } from '../../../src/actions/triggers/index.js';
 import { HarnessError, ScenarioSkipped } from '../../../src/core/errors.js';
 import type { ScenarioContext } from '../../../src/core/scenario.js';
 import { DR } from '../../../src/lti/vocab.js';
@@ -14,6 +16,7 @@ import { rule } from '../../../src/spec/rules.js';
 import { acceptedLaunch, evidenceOf, type ToolScenario } from '../launch/kinds.js';
 
 export const SUITE = 'tool.registration';
+export const ACTIVATE_TRIGGER = 'activateRegistration';
 export const REGISTERS_ID = 'tool.registration.registers';
 export const NOT_CONFIGURED = '`target.registrationUrl` not configured';
 export const NO_REGISTRATION = `no registration: ${REGISTERS_ID} did not complete`;
@@ -45,11 +48,21 @@ function install(emulator: PlatformEmulator, produced: ToolRegistration): void {
   emulator.registration.awaiting = false;
 }
 
+/**
+ * A headless browser got a page and no registration came: the tool may be waiting for a person (a set-up
+ * form, a sign-in, a script-driven page). That cannot be judged without one, so the scenario is skipped.
+ */
+function waitingForPerson(run: RegistrationRun, page: RegistrationPage | undefined, what: string): void {
+  if (run.registrations.length > 0 || !page || page.status < 200 || page.status >= 300) return;
+  throw new ScenarioSkipped(`${what}: the tool answered a page (${page.status} ${page.url}) and sent no registration; if it needs a person (sign-in, set-up form, a script), set triggers.register: manual`);
+}
+
 async function registers(ctx: ScenarioContext<ToolTestEnv>): Promise<void> {
   const { emulator } = ctx.env;
   emulator.registration.produced = undefined;
   const run = await openRegistration(ctx.env, 'ours');
   const page = pageOf(run);
+  waitingForPerson(run, page, 'registration not observed');
   const flow = { configurationFetched: run.configurationFetches.length > 0, registrationReceived: run.registrations.length > 0, ...(page ? { final: { status: page.status, url: page.url } } : {}) };
   ctx.judge(configurationFetched, flow, { evidence: evidence(run) });
   if (!ctx.judge(registrationSent, flow, { evidence: evidence(run) })) return;
@@ -60,6 +73,23 @@ async function registers(ctx: ScenarioContext<ToolTestEnv>): Promise<void> {
   if (!accepted?.registration) return;
   install(emulator, accepted.registration);
   if (page) ctx.judge(closeMessagePosted, page, { evidence: run.nav ? evidenceOf(run.nav) : [] });
+  await activate(ctx.env, accepted.registration);
+}
+
+/** How long a person gets to activate a new registration by hand (there is no event to wait for). */
+const MANUAL_ACTIVATION_MS = 60_000;
+
+/** Tools that hold a new registration until an admin activates it: triggers.activateRegistration does that. */
+async function activate(env: ToolTestEnv, r: ToolRegistration): Promise<void> {
+  const trigger = env.triggers[ACTIVATE_TRIGGER];
+  if (!trigger) return;
+  const waitMs = trigger.timeoutMs ?? MANUAL_ACTIVATION_MS;
+  await runTrigger(trigger, {
+    name: ACTIVATE_TRIGGER, timeoutMs: env.timeoutMs, signal: env.signal, evidence: env.evidence, announce: (t) => env.announce(t),
+    vars: { 'registration.client_id': r.clientId, 'registration.deployment_id': r.deploymentId },
+    instructions: 'Activate the registration of client_id {{registration.client_id}} (deployment {{registration.deployment_id}}) in the tool now.',
+  });
+  if (trigger.kind === 'manual') await sleep(waitMs, undefined, { signal: env.signal }).catch(() => undefined);
 }
 
 const registersScenario: ToolScenario = {
@@ -87,6 +117,7 @@ const launchesScenario: ToolScenario = {
 async function rejectsMismatch(ctx: ScenarioContext<ToolTestEnv>): Promise<void> {
   const reg = ctx.env.emulator.registration;
   const run = await openRegistration(ctx.env, 'mismatch');
+  if (run.configurationFetches.length === 0) waitingForPerson(run, pageOf(run), 'issuer check not observed');
   if (run.configurationFetches.length === 0)
     throw new HarnessError('ERR_UNEXPECTED_RESPONSE', `the tool never fetched ${run.configurationUrl}, so its issuer check could not be observed`, `Check target.registrationUrl; ${REGISTERS_ID} shows whether the tool reads a configuration at all.`);
   ctx.judge(mismatchNotRegistered, { registrations: run.registrations.length, configurationIssuer: String(reg.mismatchConfiguration().issuer), configurationUrl: run.configurationUrl }, { evidence: evidence(run) });
@@ -106,6 +137,8 @@ const mismatchScenario: ToolScenario = {
 
 async function stopsOnError(ctx: ScenarioContext<ToolTestEnv>): Promise<void> {
   const run = await openRegistration(ctx.env, 'ours', { refuse: { status: 400, error: DR.errorInvalidClientMetadata, description: 'lti-conform refuses this registration on purpose (negative test)' } });
+  // A tool may also decline a second registration from the same platform before posting anything.
+  waitingForPerson(run, pageOf(run), 'refusal handling not observed');
   if (run.registrations.length === 0)
     throw new HarnessError('ERR_UNEXPECTED_RESPONSE', 'the tool sent no registration request, so how it handles a refusal could not be observed', `See ${REGISTERS_ID}.`);
   const page = pageOf(run);

@@ -34,6 +34,11 @@ describe('buildAssertion (default)', () => {
     expect(a.payload).toEqual(claims);
   });
 
+  it('addresses the authorization server when the platform names one other than its token URL', async () => {
+    expect((await buildAssertion(keys, { ...OPTS, audience: 'https://auth.lms.example/token' })).payload.aud).toBe('https://auth.lms.example/token');
+    expect((await buildAssertion(keys, { ...OPTS, audience: 'https://auth.lms.example/token', mutation: 'wrong-aud' })).payload.aud).toBe(WRONG_AUDIENCE);
+  });
+
   it('uses a fresh jti every time, unless one is injected', async () => {
     const [a, b] = await Promise.all([buildAssertion(keys, OPTS), buildAssertion(keys, OPTS)]);
     expect(a.payload.jti).not.toBe(b.payload.jti);

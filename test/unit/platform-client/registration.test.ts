@@ -35,6 +35,9 @@ describe('our client metadata', () => {
     expect(derivePlatform(TARGET, CONFIG, { client_id: 'c1' })).toMatchObject({ deploymentId: '' });
     expect(derivePlatform(TARGET, CONFIG, {})).toBe('the registration answer has no client_id');
     expect(derivePlatform(TARGET, { issuer: 'x' }, { client_id: 'c' })).toMatch(/lacks authorization_endpoint, token_endpoint, jwks_uri/);
+    // authorization_server becomes the aud of our assertions; a numeric client_id is read as its string
+    expect(derivePlatform(TARGET, { ...CONFIG, authorization_server: 'https://auth.lms.example/token' }, { client_id: 42 })).toMatchObject({ clientId: '42', authorizationServer: 'https://auth.lms.example/token' });
+    expect(derivePlatform(TARGET, CONFIG, { client_id: 'c1' })).not.toHaveProperty('authorizationServer');
     expect(placeholderPlatform({ ...TARGET, registration: { openidConfigurationUrl: 'https://lms.example/.well-known/openid-configuration' } }).issuer).toBe('https://lms.example');
   });
 });

@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyStore } from '../../../src/keys/store.js';
-import { OIDC } from '../../../src/lti/vocab.js';
+import { CLAIM, OIDC } from '../../../src/lti/vocab.js';
 import { STATE_COOKIE, ToolEmulator } from '../../../src/roles/tool/emulator.js';
 import type { PlatformTargetConfig } from '../../../src/config/types.js';
 
@@ -145,6 +145,23 @@ describe('ToolEmulator: Dynamic Registration initiation', () => {
     try {
       await call('GET', `${em.urls.login}?iss=${encodeURIComponent(saved.issuer)}&login_hint=u&target_link_uri=${encodeURIComponent(em.urls.launch)}&lti_deployment_id=learnt-1`);
       expect(em.platform.deploymentId).toBe('learnt-1');
+      expect(em.learnDeploymentId).toBe(false);
+    } finally {
+      em.platform = saved;
+    }
+  });
+
+  it('adopts the deployment_id of the first id_token when the initiation named none (lti_deployment_id is optional)', async () => {
+    const saved = em.platform;
+    em.platform = { ...saved, deploymentId: '' };
+    em.learnDeploymentId = true;
+    try {
+      await call('GET', `${em.urls.login}?iss=${encodeURIComponent(saved.issuer)}&login_hint=u&target_link_uri=${encodeURIComponent(em.urls.launch)}`);
+      expect(em.learnDeploymentId).toBe(true);
+      const unsigned = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const idToken = `${unsigned({ alg: 'RS256' })}.${unsigned({ [CLAIM.deploymentId]: 'from-token' })}.c2ln`;
+      await call('POST', em.urls.launch, { id_token: idToken });
+      expect(em.platform.deploymentId).toBe('from-token');
       expect(em.learnDeploymentId).toBe(false);
     } finally {
       em.platform = saved;

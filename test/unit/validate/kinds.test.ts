@@ -59,6 +59,10 @@ describe('JWT kinds: a passing and a failing message each', () => {
     const without = await jwt(launch);
     expect(failedIds(without)).toEqual([]);
     expect(without.judgement.notChecked.find((n) => n.id === 'lti1p1.signature.valid')?.why).toMatch(/LTI_CONFORM_LTI11_SECRET/);
+    // Legacy ids alone (Canvas: user_id only) are not a migration signature: nothing fails, nothing to verify.
+    const idsOnly = await jwt(resourceLink({ [CLAIM.lti1p1]: { user_id: 'u-11' } }), { lti11Secret: 'my-lti11-secret' });
+    expect(failedIds(idsOnly)).toEqual([]);
+    expect(idsOnly.judgement.checks.filter((c) => c.status === 'warned').map((c) => c.id)).not.toContain('lti1p1.claim.present');
     // No claim, no migration checks: a launch without a 1.1 predecessor is complete.
     expect((await jwt(resourceLink(), { lti11Secret: 'x' })).judgement.checks.some((c) => c.id.startsWith('lti1p1.'))).toBe(false);
   });

@@ -83,5 +83,7 @@ describe('registration refusal checks (NT-P-46)', () => {
     const spent = { ...valid(), status: 401, json: { error: 'invalid_token' } };
     expect(refusalShape.run(spent, CTX).ok).toBe(true);
     expect(refusalFits.run(spent, CTX)).toEqual({ ok: true, note: expect.stringMatching(/^not judged/) as unknown as string });
+    // the same as a 400 invalid_token (some platforms answer token problems 400)
+    expect(refusalFits.run({ ...spent, status: 400 }, CTX)).toEqual({ ok: true, note: expect.stringMatching(/^not judged/) as unknown as string });
   });
 });

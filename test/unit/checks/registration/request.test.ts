@@ -49,9 +49,14 @@ describe('registration request checks', () => {
     expect(v).toMatchObject({ ok: false, actual: ['redirect_uris', 'jwks_uri', `${DR.toolConfiguration}.target_link_uri`] });
   });
 
-  it('client-metadata fails on a wrong auth method and missing claims', () => {
-    const v = registrationClientMetadata.run(input((m) => { m.token_endpoint_auth_method = 'client_secret_basic'; delete toolConfig(m).claims; }), CTX);
-    expect(v).toMatchObject({ ok: false, expected: ['token_endpoint_auth_method private_key_jwt', 'tool configuration claims'] });
+  it('client-metadata fails on a wrong auth method and claims that are not a list', () => {
+    const v = registrationClientMetadata.run(input((m) => { m.token_endpoint_auth_method = 'client_secret_basic'; toolConfig(m).claims = 'iss sub'; }), CTX);
+    expect(v).toMatchObject({ ok: false, expected: ['token_endpoint_auth_method private_key_jwt', 'tool configuration claims (a list)'] });
+  });
+
+  it('client-metadata accepts what RFCs default or DR leaves optional: no application_type, no claims, no messages', () => {
+    const v = registrationClientMetadata.run(input((m) => { delete m.application_type; delete toolConfig(m).claims; delete toolConfig(m).messages; }), CTX);
+    expect(v).toEqual({ ok: true });
   });
 
   it('scopes-offered fails on a scope we did not offer', () => {

@@ -7,7 +7,8 @@ const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie'
 /** Credentials by name: a token response's JSON members, and query or form parameters (a registration token travels in a URL). */
 const SECRET_NAMES = 'access_token|refresh_token|registration_token|client_secret';
 const SECRET_MEMBER = new RegExp(`("(?:${SECRET_NAMES})"\\s*:\\s*")[^"]*`, 'g');
-const SECRET_PARAM = new RegExp(`((?:^|[?&#\\s])(?:${SECRET_NAMES})=)[^&#\\s"'<>]+`, 'g');
+/** A value ends at a delimiter; punctuation just before one (a URL quoted in prose: "(… ?registration_token=x) and") is prose. */
+const SECRET_PARAM = new RegExp(`((?:^|[?&#\\s])(?:${SECRET_NAMES})=)[^&#\\s"'<>]+?(?=[).,;]*(?:[&#\\s"'<>]|$))`, 'g');
 
 /** Keeps a JWT's header and payload (they are evidence) but drops the signature and credentials. */
 export function redactText(text: string): string {

@@ -136,12 +136,23 @@ describe('test tool against a hostile registration URL', () => {
     expectNotPassed(byId.get('tool.registration.stops-on-error'), /sent no registration request/, 'ERR_UNEXPECTED_RESPONSE');
   });
 
-  it('an HTML 200 page and no registration: skipped as waiting for a person, saying to set triggers.register: manual', async () => {
-    // A tool may show a sign-in or set-up page before it registers; a headless run cannot judge that, so
-    // every scenario skips with the reason (nothing failed: exit 0).
+  it('an HTML 200 page that neither reads our configuration nor registers: an error naming the URL, never a green run', async () => {
+    // A wrong registrationUrl or a sign-in wall: nothing Dynamic Registration could drive headless.
     const t = await serve(html('<form method="get" action="/login"><input name="user"></form>'));
+    const { byId } = await runTool(`${t.url}/register`);
+    expectNotPassed(byId.get('tool.registration.registers'), /the tool answered a page \(200 \S+\) without reading our configuration or registering/, 'ERR_UNEXPECTED_RESPONSE');
+    expect(errorOf(byId.get('tool.registration.registers')!)?.hint).toMatch(/triggers\.register: manual/);
+  });
+
+  it('a tool that reads our configuration, then shows a set-up form: skipped as waiting for a person, the negatives too', async () => {
+    const t = await serve((req, res) => {
+      const config = new URL(req.url ?? '/', 'http://x').searchParams.get('openid_configuration');
+      void (config ? fetch(config).then((r) => r.text()) : Promise.resolve('')).finally(() => html('<form method="post" action="/confirm"><button>Register</button></form>')(req, res));
+    });
     const { byId } = await runTool(`${t.url}/register`, 0);
     expectSkipped(byId.get('tool.registration.registers'), /the tool answered a page \(200 \S+\) and sent no registration; .*triggers\.register: manual/);
+    for (const id of ['tool.registration.rejects-issuer-mismatch', 'tool.registration.stops-on-error'])
+      expectSkipped(byId.get(id), /the tool waits for a person after reading our configuration/);
   });
 
   it('redirect loop: registration errors with ERR_REDIRECT_LOOP after bounded hops', async () => {

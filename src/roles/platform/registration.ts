@@ -87,6 +87,8 @@ export class RegistrationEndpoint {
   awaiting = false;
   /** The registration the tool produced in the last tool.registration.registers, when it completed. */
   produced: ToolRegistration | undefined;
+  /** Set when the headless browser found the tool waiting for a person: the negatives cannot be told either. */
+  waitsForPerson: string | undefined;
   /** Called with every registration we accept (serve platform installs it; scenarios install their own). */
   onRegistered: ((r: ToolRegistration) => void) | undefined;
   private readonly tokens = new Map<string, TokenPolicy>();

@@ -49,11 +49,16 @@ function install(emulator: PlatformEmulator, produced: ToolRegistration): void {
 }
 
 /**
- * A headless browser got a page and no registration came: the tool may be waiting for a person (a set-up
- * form, a sign-in, a script-driven page). That cannot be judged without one, so the scenario is skipped.
+ * A headless browser got a page and no registration came. A tool that read our configuration may be
+ * waiting for a person (a set-up form, a script-driven page): that cannot be judged without one, so the
+ * scenario is skipped. One that did not even read it is no Dynamic Registration endpoint we could drive
+ * (a wrong URL, a sign-in wall): an error, so that a run never turns green on it.
  */
-function waitingForPerson(run: RegistrationRun, page: RegistrationPage | undefined, what: string): void {
+function waitingForPerson(env: ToolTestEnv, run: RegistrationRun, page: RegistrationPage | undefined, what: string): void {
   if (run.registrations.length > 0 || !page || page.status < 200 || page.status >= 300) return;
+  if (run.configurationFetches.length === 0)
+    throw new HarnessError('ERR_UNEXPECTED_RESPONSE', `${what}: the tool answered a page (${page.status} ${page.url}) without reading our configuration or registering`, 'Check target.registrationUrl; if the tool needs a person to sign in first, set triggers.register: manual.');
+  env.emulator.registration.waitsForPerson = `the tool waits for a person after reading our configuration (${page.status} ${page.url}); set triggers.register: manual`;
   throw new ScenarioSkipped(`${what}: the tool answered a page (${page.status} ${page.url}) and sent no registration; if it needs a person (sign-in, set-up form, a script), set triggers.register: manual`);
 }
 
@@ -62,7 +67,8 @@ async function registers(ctx: ScenarioContext<ToolTestEnv>): Promise<void> {
   emulator.registration.produced = undefined;
   const run = await openRegistration(ctx.env, 'ours');
   const page = pageOf(run);
-  waitingForPerson(run, page, 'registration not observed');
+  emulator.registration.waitsForPerson = undefined;
+  waitingForPerson(ctx.env, run, page, 'registration not observed');
   const flow = { configurationFetched: run.configurationFetches.length > 0, registrationReceived: run.registrations.length > 0, ...(page ? { final: { status: page.status, url: page.url } } : {}) };
   ctx.judge(configurationFetched, flow, { evidence: evidence(run) });
   if (!ctx.judge(registrationSent, flow, { evidence: evidence(run) })) return;
@@ -117,7 +123,6 @@ const launchesScenario: ToolScenario = {
 async function rejectsMismatch(ctx: ScenarioContext<ToolTestEnv>): Promise<void> {
   const reg = ctx.env.emulator.registration;
   const run = await openRegistration(ctx.env, 'mismatch');
-  if (run.configurationFetches.length === 0) waitingForPerson(run, pageOf(run), 'issuer check not observed');
   if (run.configurationFetches.length === 0)
     throw new HarnessError('ERR_UNEXPECTED_RESPONSE', `the tool never fetched ${run.configurationUrl}, so its issuer check could not be observed`, `Check target.registrationUrl; ${REGISTERS_ID} shows whether the tool reads a configuration at all.`);
   ctx.judge(mismatchNotRegistered, { registrations: run.registrations.length, configurationIssuer: String(reg.mismatchConfiguration().issuer), configurationUrl: run.configurationUrl }, { evidence: evidence(run) });
@@ -131,14 +136,14 @@ const mismatchScenario: ToolScenario = {
   summary: 'NT-T-54: the openid_configuration URL is on our host, but the configuration names another issuer (another name of the same loopback host, or a sibling host name). The tool should check the issuer against the URL and not register (unconfirmed strength: a warning).',
   role: 'tool', suite: SUITE,
   refs: [rule('LTI-DR-003'), rule('DR-TOOL-STOPS')],
-  skipReason: notConfigured,
+  skipReason: (env) => notConfigured(env) ?? env.emulator.registration.waitsForPerson,
   run: rejectsMismatch,
 };
 
 async function stopsOnError(ctx: ScenarioContext<ToolTestEnv>): Promise<void> {
   const run = await openRegistration(ctx.env, 'ours', { refuse: { status: 400, error: DR.errorInvalidClientMetadata, description: 'lti-conform refuses this registration on purpose (negative test)' } });
   // A tool may also decline a second registration from the same platform before posting anything.
-  waitingForPerson(run, pageOf(run), 'refusal handling not observed');
+  waitingForPerson(ctx.env, run, pageOf(run), 'refusal handling not observed');
   if (run.registrations.length === 0)
     throw new HarnessError('ERR_UNEXPECTED_RESPONSE', 'the tool sent no registration request, so how it handles a refusal could not be observed', `See ${REGISTERS_ID}.`);
   const page = pageOf(run);
@@ -152,7 +157,7 @@ const stopsScenario: ToolScenario = {
   summary: 'Our registration endpoint answers 400 invalid_client_metadata. The tool should show an error: no server error, and no close message announcing a completed registration (unconfirmed strength: a warning).',
   role: 'tool', suite: SUITE,
   refs: [rule('DR-TOOL-STOPS')],
-  skipReason: notConfigured,
+  skipReason: (env) => notConfigured(env) ?? env.emulator.registration.waitsForPerson,
   run: stopsOnError,
 };
 

@@ -1,6 +1,7 @@
 import { clientMetadata, derivePlatform } from '../../src/actions/tool/registration-metadata.js';
 import { postRegistration, type RegistrationSession, type TokenUse } from '../../src/actions/tool/registration.js';
 import type { PlatformTestEnv } from '../../src/actions/tool/env.js';
+import { activateRegistration } from '../../src/actions/triggers/activation.js';
 import { CONFIGURATION_CHECKS, INITIATION_CHECKS, METADATA_ERRORS, notRegistered, REFUSAL_CHECKS, RESPONSE_CHECKS } from '../../src/checks/registration/index.js';
 import type { Check } from '../../src/core/check.js';
 import { HarnessError, ScenarioSkipped } from '../../src/core/errors.js';
@@ -42,6 +43,7 @@ export async function register(env: PlatformTestEnv, judge?: Judge): Promise<voi
     env.toolEmulator.platform = platform;
     // No deployment_id in the answer: the first launch's lti_deployment_id is taken as the deployment.
     env.toolEmulator.learnDeploymentId = platform.deploymentId === '';
+    await activateRegistration(env, 'the platform', platform);
   } catch (e) {
     s.fail((e as Error).message);
     throw e;

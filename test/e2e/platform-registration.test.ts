@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startPlatformDemoPair } from '../../src/cli/commands/demo-platform.js';
 import { registrationScenarios } from '../../suites/platform/registration.js';
@@ -31,6 +34,22 @@ describe('platform.registration against the reference platform', () => {
     expect(run.scenarios.filter((s) => s.status === 'skipped' && /registration/.test(s.skipReason ?? ''))).toEqual([]);
     const client = pair.platform.registration.clients().find((c) => c.active)!;
     expect(pair.toolEmulator.platform).toMatchObject({ issuer: pair.platform.issuer, clientId: client.clientId, deploymentId: client.deploymentId });
+  });
+
+  it('runs triggers.activateRegistration right after registering, with the client_id and deployment_id it got', async () => {
+    const pair = await startPlatformDemoPair();
+    pairs.push(pair);
+    const dir = await mkdtemp(join(tmpdir(), 'lti-activate-'));
+    try {
+      const file = join(dir, 'activated');
+      const activateRegistration = { kind: 'command' as const, command: `printf '%s %s' {{registration.client_id}} {{registration.deployment_id}} > ${file}` };
+      const run = await runPlatform(pair.toolEmulator, { ...pair.triggers, activateRegistration }, { only: REG });
+      expect(findings(run)).toEqual([]);
+      const client = pair.platform.registration.clients().find((c) => c.active)!;
+      expect(await readFile(file, 'utf8')).toBe(`${client.clientId} ${client.deploymentId}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('without a client_id every later scenario is skipped, naming why; the refusals still run', async () => {

@@ -25,6 +25,12 @@
 // the registered platform and the URLs in the request body, as lti-conform's trigger templates give
 // them; nothing depends on which launch ltijs stored last.
 //
+// Activation: ltijs stores a dynamically registered platform inactive unless dynReg.autoActivate
+// (DynamicRegistration.js `register` inserts platformStatus { active: autoActivate }), and its login
+// route answers an inactive platform 401 PLATFORM_NOT_ACTIVATED (onInactivePlatform's default).
+// POST /test/activate?clientId=... is what an admin would do: Platform.platformActive(true) on every
+// registered platform with that client_id (ltijs's own API; an unknown client_id is a 400).
+//
 // Singleton: `require('ltijs').Provider` is one instance whose `setup()` throws
 // PROVIDER_ALREADY_SETUP the second time. We never touch that instance: every start constructs a
 // fresh Provider from the class behind it, so starts may repeat after close() and may even overlap.
@@ -57,8 +63,13 @@ export interface LtijsToolOptions {
   port?: number;
   /** Directory for the sqlite file; default a fresh mkdtemp, removed on close. A given directory is kept. */
   dataDir?: string;
-  /** Turn on ltijs's Dynamic Registration service (route registrationUrl, platforms auto-activated). */
+  /** Turn on ltijs's Dynamic Registration service (route registrationUrl). */
   dynamicRegistration?: boolean;
+  /**
+   * ltijs's dynReg.autoActivate; default true here (ltijs's own default is false). With false, a
+   * registered platform is refused at login until activated through activateUrl.
+   */
+  autoActivate?: boolean;
 }
 
 export interface RunningLtijsTool {
@@ -85,6 +96,8 @@ export interface RunningLtijsTool {
   triggerUrls: Record<keyof typeof TRIGGER_PATHS, string>;
   /** ltijs's Dynamic Registration route (default `/register`); answers only with dynamicRegistration. */
   registrationUrl: string;
+  /** POST `?clientId=<client_id>`: activates the platform registered with that client_id (see ltijsActivateTrigger). */
+  activateUrl: string;
   close(): Promise<void>;
 }
 
@@ -112,6 +125,13 @@ export function ltijsTriggers(tool: Pick<RunningLtijsTool, 'triggerUrls'>): Reco
     results: post(u.results, { lineItem: '{{ags.lineitem}}' }),
     roster: post(u.roster, { memberships: '{{nrps.url}}' }),
   };
+}
+
+export const ACTIVATE_PATH = '/test/activate';
+
+/** triggers.activateRegistration for a tool started with autoActivate: false. */
+export function ltijsActivateTrigger(tool: Pick<RunningLtijsTool, 'activateUrl'>): TriggerConfig {
+  return { kind: 'http', http: { method: 'POST', url: `${tool.activateUrl}?clientId={{registration.client_id|url}}` } };
 }
 
 /**
@@ -343,6 +363,17 @@ async function runTrigger(d: TriggerDeps, path: string, body: Record<string, unk
   }
 }
 
+/** Activates, through ltijs's Platform API, every registered platform with the query's clientId. */
+async function activatePlatform(lti: Provider, url: URL): Promise<Record<string, unknown>> {
+  const clientId = url.searchParams.get('clientId') ?? '';
+  if (clientId === '') throw new BadRequest('clientId must be a non-empty query parameter');
+  const platforms = [];
+  for (const p of await lti.getAllPlatforms()) if ((await p.platformClientId()) === clientId) platforms.push(p);
+  if (platforms.length === 0) throw new BadRequest(`no platform registered with clientId ${clientId}`);
+  for (const p of platforms) await p.platformActive(true);
+  return { summary: `${platforms.length} platform(s) activated`, clientId };
+}
+
 function sendJson(res: ServerResponse, status: number, body: Record<string, unknown>): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
 }
@@ -351,8 +382,9 @@ function sendJson(res: ServerResponse, status: number, body: Record<string, unkn
 function requestListener(d: TriggerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const triggers = new Set<string>(Object.values(TRIGGER_PATHS));
   return (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    if (!triggers.has(path)) {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    if (!triggers.has(path) && path !== ACTIVATE_PATH) {
       d.lti.app(req, res);
       return;
     }
@@ -360,8 +392,7 @@ function requestListener(d: TriggerDeps): (req: IncomingMessage, res: ServerResp
       sendJson(res, 405, { error: 'POST only' });
       return;
     }
-    readJson(req)
-      .then((body) => runTrigger(d, path, body))
+    (path === ACTIVATE_PATH ? activatePlatform(d.lti, url) : readJson(req).then((body) => runTrigger(d, path, body)))
       .then((out) => sendJson(res, 200, out), (err: unknown) => {
         if (err instanceof BadRequest) sendJson(res, 400, { error: err.message });
         else sendJson(res, 502, failure(err));
@@ -419,7 +450,7 @@ export async function startLtijsTool(opts: LtijsToolOptions): Promise<RunningLti
     // 'None' would require Secure in browsers.
     cookies: { secure: false, sameSite: 'Lax' },
     devMode: false,
-    ...(opts.dynamicRegistration ? { dynReg: { url: baseUrl, name: 'ltijs interop tool', autoActivate: true } } : {}),
+    ...(opts.dynamicRegistration ? { dynReg: { url: baseUrl, name: 'ltijs interop tool', autoActivate: opts.autoActivate ?? true } } : {}),
   });
   lti.onConnect((token: IdToken, _req, res: Response) => {
     res.status(200).type('html').send(launchPage(token));
@@ -472,6 +503,7 @@ export async function startLtijsTool(opts: LtijsToolOptions): Promise<RunningLti
         roster: url(TRIGGER_PATHS.roster),
       },
       registrationUrl: new URL(lti.dynRegRoute(), baseUrl).href,
+      activateUrl: url(ACTIVATE_PATH),
       close() {
         closed ??= shutdown(server, lti, ownDataDir ? dataDir : undefined);
         return closed;

@@ -58,6 +58,8 @@ declare module 'ltijs' {
     interface Platform {
       platformKid(): Promise<string>;
       platformClientId(): Promise<string>;
+      /** No argument: whether active (true when no status row exists). With one: stores it (Utils/Platform.js). */
+      platformActive(active?: boolean): Promise<boolean>;
     }
 
     /** Context token built from the id_token (res.locals.context / token.platformContext). */
@@ -228,6 +230,7 @@ declare module 'ltijs' {
       readonly NamesAndRoles: NamesAndRolesService;
       readonly DeepLinking: DeepLinkingService;
       registerPlatform(platform: PlatformRegistration): Promise<Platform>;
+      getAllPlatforms(): Promise<Platform[]>;
       appRoute(): string;
       loginRoute(): string;
       keysetRoute(): string;

@@ -35,7 +35,7 @@ export function requirePostedToken(run: LaunchRun): void {
   if (run.answer?.kind === 'refuse')
     throw new HarnessError('ERR_UNEXPECTED_RESPONSE', `our authorization endpoint refused the tool's authentication request (${run.answer.description}), so no id_token could be sent`, 'Run the tool.launch.login-* scenarios; they say which parameter is wrong.');
   const last = run.nav.final;
-  throw new HarnessError('ERR_UNEXPECTED_RESPONSE', `the login initiation ended at ${last.url} with status ${last.status} without reaching our authorization endpoint`, 'Check target.loginInitiationUrl, and that the tool has registered our issuer and client id (lti-conform serve platform prints them).');
+  throw new HarnessError('ERR_UNEXPECTED_RESPONSE', `the login initiation ended at ${last.url} with status ${last.status} without reaching our authorization endpoint`, 'Check target.loginInitiationUrl, and that the tool has registered our issuer and client id (lti-conform serve platform prints them); a tool registered by Dynamic Registration may hold it until activated (triggers.activateRegistration).');
 }
 
 function scenario(d: LaunchScenarioData, run: (ctx: ScenarioContext<ToolTestEnv>) => Promise<void>): ToolScenario {

@@ -6,8 +6,7 @@ import { openRegistration, type RegistrationRun } from '../../../src/actions/pla
 import {
   closeMessagePosted, configurationFetched, mismatchNotRegistered, registrationSent, REQUEST_CHECKS, stopsCleanly, type RegistrationPage,
 } from '../../../src/checks/registration/index.js';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { runTrigger } from '../../../src/actions/triggers/index.js';
+import { activateRegistration } from '../../../src/actions/triggers/activation.js';
 import { HarnessError, ScenarioSkipped } from '../../../src/core/errors.js';
 import type { ScenarioContext } from '../../../src/core/scenario.js';
 import { DR } from '../../../src/lti/vocab.js';
@@ -16,7 +15,6 @@ import { rule } from '../../../src/spec/rules.js';
 import { acceptedLaunch, evidenceOf, type ToolScenario } from '../launch/kinds.js';
 
 export const SUITE = 'tool.registration';
-export const ACTIVATE_TRIGGER = 'activateRegistration';
 export const REGISTERS_ID = 'tool.registration.registers';
 export const NOT_CONFIGURED = '`target.registrationUrl` not configured';
 export const NO_REGISTRATION = `no registration: ${REGISTERS_ID} did not complete`;
@@ -79,23 +77,7 @@ async function registers(ctx: ScenarioContext<ToolTestEnv>): Promise<void> {
   if (!accepted?.registration) return;
   install(emulator, accepted.registration);
   if (page) ctx.judge(closeMessagePosted, page, { evidence: run.nav ? evidenceOf(run.nav) : [] });
-  await activate(ctx.env, accepted.registration);
-}
-
-/** How long a person gets to activate a new registration by hand (there is no event to wait for). */
-const MANUAL_ACTIVATION_MS = 60_000;
-
-/** Tools that hold a new registration until an admin activates it: triggers.activateRegistration does that. */
-async function activate(env: ToolTestEnv, r: ToolRegistration): Promise<void> {
-  const trigger = env.triggers[ACTIVATE_TRIGGER];
-  if (!trigger) return;
-  const waitMs = trigger.timeoutMs ?? MANUAL_ACTIVATION_MS;
-  await runTrigger(trigger, {
-    name: ACTIVATE_TRIGGER, timeoutMs: env.timeoutMs, signal: env.signal, evidence: env.evidence, announce: (t) => env.announce(t),
-    vars: { 'registration.client_id': r.clientId, 'registration.deployment_id': r.deploymentId },
-    instructions: 'Activate the registration of client_id {{registration.client_id}} (deployment {{registration.deployment_id}}) in the tool now.',
-  });
-  if (trigger.kind === 'manual') await sleep(waitMs, undefined, { signal: env.signal }).catch(() => undefined);
+  await activateRegistration(ctx.env, 'the tool', accepted.registration);
 }
 
 const registersScenario: ToolScenario = {

@@ -37,6 +37,7 @@ export const migrationWrongSignNotLinked: Check<MigrationOutcomeInput> = {
     if (l === true)
       return fail('the tool linked the launch to the LTI 1.1 account although oauth_consumer_key_sign is wrong: whoever knows a 1.1 consumer key can take over 1.1 accounts', 'refused, or accepted without linking', 'linked');
     if (l === false) return pass('accepted without linking to the LTI 1.1 account');
-    return fail('the tool accepted a launch with a wrong oauth_consumer_key_sign; whether it linked the 1.1 account cannot be told (configure target.lti11.linkedWhen)', 'refused, or a page not matching target.lti11.linkedWhen', i.outcome);
+    // Accepting is allowed (only linking is wrong), and linking cannot be seen: no warning for what may be right.
+    return pass('accepted; whether the tool linked the LTI 1.1 account cannot be told without target.lti11.linkedWhen');
   },
 };

@@ -4,6 +4,9 @@ import type { JsonSchema } from './common.js';
 import { anyItemSchema, CONTENT_ITEM_SCHEMAS, isKnownItemType } from './content-items.js';
 import { deepLinkingRequestSchema, resourceLinkRequestSchema } from './id-token.js';
 import { lineItemSchema } from './line-item.js';
+import {
+  openidConfigurationSchema, platformConfigurationSchema, registeredToolConfigurationSchema, registrationRequestSchema, registrationResponseSchema, toolConfigurationSchema,
+} from './registration.js';
 import { scoreSchema } from './score.js';
 
 export { isKnownItemType } from './content-items.js';
@@ -21,6 +24,13 @@ export const SCHEMAS = {
   'content-item:image': CONTENT_ITEM_SCHEMAS.image,
   'id-token:resource-link-request': resourceLinkRequestSchema,
   'id-token:deep-linking-request': deepLinkingRequestSchema,
+  // Dynamic Registration documents: the OpenID/RFC 7591 members, and the members LTI adds (judged apart).
+  'registration:openid-configuration': openidConfigurationSchema,
+  'registration:openid-configuration:lti': platformConfigurationSchema,
+  'registration:request': registrationRequestSchema,
+  'registration:request:lti': toolConfigurationSchema,
+  'registration:response': registrationResponseSchema,
+  'registration:response:lti': registeredToolConfigurationSchema,
 } as const satisfies Record<string, JsonSchema>;
 
 export type SchemaId = keyof typeof SCHEMAS;

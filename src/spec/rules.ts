@@ -177,6 +177,10 @@ const RULES = {
   'DR-TOKEN-REQUIRED': ['DR', '§3.4', 'SHOULD', 'A platform that issued a registration token refuses registrations without it or with another token (the endpoint may be protected by access token).'],
   'DR-REFUSE-INVALID': ['RFC7591', '§3.2.2', 'SHOULD', 'A registration without redirect_uris or without jwks_uri is refused (invalid_redirect_uri / invalid_client_metadata).'],
   'DR-TOOL-STOPS': ['DR', '§3.6.2', 'SHOULD', 'A tool whose registration is refused, or whose configuration it cannot trust, stops cleanly: it shows an error (no 5xx) and does not announce success.'],
+  // Member types: the OpenID and RFC 7591 texts bind; the LTI objects' types come from DR text not read (warn).
+  'DR-CONFIG-TYPES': ['OIDCDISC', '§3', 'MUST', 'OpenID configuration members have the types Discovery gives: issuer a URL, endpoints and jwks_uri strings, *_supported lists arrays of strings (the parameter flags booleans).'],
+  'DR-METADATA-TYPES': ['RFC7591', '§2, §3.2.1', 'MUST', 'Client metadata members have the types RFC 7591 gives: redirect_uris an array of URIs, grant_types, response_types and contacts arrays of strings, scope one space-separated string, the names and URIs strings; an answer carries client_id as a string.'],
+  'DR-LTI-TYPES': ['DR', '§3.4-3.6', 'SHOULD', 'The LTI platform and tool configuration objects have the types DR gives: strings, arrays of strings (claims, variables, placements, roles), messages arrays of objects with a type, custom_parameters objects of strings (Moodle 3.x messages_supported strings accepted).'],
   'LTI-SR-001': ['SR', 'LtiSubmissionReviewRequest', 'MUST', 'A submission review launch carries the AGS claim with the lineitem under review (libraries agree; text not read).'],
   'LTI-SR-002': ['SR', 'for_user claim', 'MUST', 'A submission review launch carries for_user with the user_id of the learner whose submission is reviewed (libraries agree; text not read).'],
   'LTI-SR-003': ['SR', 'submissionReview', 'SHOULD', 'A submission review launch goes to the line item submissionReview.url when declared, else the tool launch URL (unconfirmed).'],

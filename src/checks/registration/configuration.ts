@@ -4,6 +4,7 @@ import { fail, pass, type Check, type Verdict } from '../../core/check.js';
 import { DR, OIDC } from '../../lti/vocab.js';
 import { rule } from '../../spec/rules.js';
 import { isObject, show, type Json } from './json.js';
+import { configurationLtiSchema, configurationSchema } from './schema.js';
 
 const httpUrl = (v: unknown): boolean => {
   if (typeof v !== 'string') return false;
@@ -85,7 +86,7 @@ export const configurationPlatform: Check<ConfigurationInput> = {
 };
 
 /** Checks on the fetched OpenID configuration (NT-P-45). */
-export const CONFIGURATION_CHECKS = [configurationDocument, configurationRequired, configurationRegistrationEndpoint, configurationLtiValues, configurationPlatform] as const;
+export const CONFIGURATION_CHECKS = [configurationDocument, configurationRequired, configurationRegistrationEndpoint, configurationSchema, configurationLtiValues, configurationPlatform, configurationLtiSchema] as const;
 
 /** The query of the registration initiation request the platform sent our tool. */
 export interface InitiationInput {

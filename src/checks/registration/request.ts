@@ -4,6 +4,7 @@
 import { fail, pass, type Check } from '../../core/check.js';
 import { DR, OAUTH, OIDC } from '../../lti/vocab.js';
 import { rule } from '../../spec/rules.js';
+import { requestLtiSchema, requestSchema } from './schema.js';
 
 /** The registration request as it reached our endpoint. */
 export interface RegistrationRequestView {
@@ -150,4 +151,4 @@ export const registrationMessagesOffered: Check<RegistrationRequestInput> = {
 };
 
 /** Every check on the request itself, in report order. */
-export const REQUEST_CHECKS = [registrationBearer, registrationJson, registrationLaunchMembers, registrationClientMetadata, registrationScopesOffered, registrationMessagesOffered] as const;
+export const REQUEST_CHECKS = [registrationBearer, registrationJson, requestSchema, requestLtiSchema, registrationLaunchMembers, registrationClientMetadata, registrationScopesOffered, registrationMessagesOffered] as const;

@@ -3,6 +3,7 @@ import { fail, pass, type Check } from '../../core/check.js';
 import { DR } from '../../lti/vocab.js';
 import { rule } from '../../spec/rules.js';
 import { isObject, show } from './json.js';
+import { responseLtiSchema, responseSchema } from './schema.js';
 
 export interface RegistrationResponseInput {
   status: number;
@@ -49,4 +50,4 @@ export const responseDeploymentId: Check<RegistrationResponseInput> = {
 };
 
 /** Checks on the answer to a valid registration (NT-P-47). */
-export const RESPONSE_CHECKS = [responseStatus, responseJson, responseClientId, responseDeploymentId] as const;
+export const RESPONSE_CHECKS = [responseStatus, responseJson, responseClientId, responseSchema, responseDeploymentId, responseLtiSchema] as const;

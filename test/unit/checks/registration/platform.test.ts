@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CONFIGURATION_CHECKS, configurationDocument, configurationLtiValues, configurationPlatform, configurationRegistrationEndpoint, configurationRequired,
+  CONFIGURATION_CHECKS, configurationDocument, configurationLtiSchema, configurationLtiValues, configurationPlatform, configurationRegistrationEndpoint, configurationRequired, configurationSchema,
   INITIATION_CHECKS, initiationNoFragment, initiationOpenidConfiguration, REFUSAL_CHECKS, refusalFits, refusalNotRegistered, refusalShape, RESPONSE_CHECKS,
-  responseClientId, responseDeploymentId, responseJson, responseStatus,
+  responseClientId, responseDeploymentId, responseJson, responseLtiSchema, responseSchema, responseStatus,
   type ConfigurationInput, type InitiationInput, type RegistrationRefusalInput, type RegistrationResponseInput,
 } from '../../../../src/checks/registration/index.js';
 import { checkLevel } from '../../../../src/core/check.js';
@@ -32,6 +32,9 @@ describe('registration configuration checks (NT-P-45)', () => {
       verdict: bad('token_endpoint_auth_methods_supported without private_key_jwt', expect.any(Array) as unknown as string[], ['token_endpoint_auth_methods_supported without private_key_jwt']),
     },
     { name: 'no LTI platform configuration', check: configurationPlatform, input: without(DR.platformConfiguration), verdict: bad(`${DR.platformConfiguration} is missing`, 'an object with product_family_code, version, messages_supported', null) },
+    // Member types by JSON Schema (more cases in schema.test.ts).
+    { name: 'claims_supported a string', check: configurationSchema, input: { status: 200, json: { ...config(), claims_supported: 'sub' } }, verdict: bad('the OpenID configuration has members of the wrong type: /claims_supported must be array [OpenID Connect Discovery §3]', 'member types per the registration:openid-configuration schema', ['/claims_supported must be array [OpenID Connect Discovery §3]']) },
+    { name: 'authorization_server a number', check: configurationLtiSchema, input: { status: 200, json: { ...config(), authorization_server: 1 } }, verdict: bad('the LTI platform configuration has members of the wrong type: /authorization_server must be string [DR §3.4]', 'member types per the registration:openid-configuration:lti schema', ['/authorization_server must be string [DR §3.4]']) },
   ];
   checkTable(CONFIGURATION_CHECKS, () => ({ status: 200, json: config() }), FAILING, /^registration\.configuration\.[a-z-]+$/);
 
@@ -55,7 +58,9 @@ describe('registration response checks (NT-P-47)', () => {
   const FAILING: Case<RegistrationResponseInput>[] = [
     { name: '400', check: responseStatus, input: { ...valid(), status: 400 }, verdict: bad('the registration endpoint answered HTTP 400', '201 (or 200)', 400) },
     { name: 'HTML', check: responseJson, input: { status: 201, json: undefined }, verdict: bad('the answer is not a JSON object', 'a JSON object', null), alsoFails: [responseClientId, responseDeploymentId] },
-    { name: 'no client_id', check: responseClientId, input: { status: 201, json: { [DR.toolConfiguration]: { deployment_id: 'd1' } } }, verdict: bad('client_id is missing', 'a non-empty string', null) },
+    { name: 'no client_id', check: responseClientId, input: { status: 201, json: { [DR.toolConfiguration]: { deployment_id: 'd1' } } }, verdict: bad('client_id is missing', 'a non-empty string', null), alsoFails: [responseSchema] },
+    { name: 'client_id a number', check: responseSchema, input: { status: 201, json: { client_id: 1, [DR.toolConfiguration]: { deployment_id: 'd1' } } }, verdict: bad('the registration answer has members of the wrong type: /client_id must be string [RFC 7591 §3.2.1]', 'member types per the registration:response schema', ['/client_id must be string [RFC 7591 §3.2.1]']), alsoFails: [responseClientId] },
+    { name: 'deployment_id a number', check: responseLtiSchema, input: { status: 201, json: { client_id: 'c1', [DR.toolConfiguration]: { deployment_id: 1 } } }, verdict: bad(`the LTI tool configuration of the answer has members of the wrong type: [${DR.toolConfiguration}]/deployment_id must be string [DR §3.6.1]`, 'member types per the registration:response:lti schema', [`[${DR.toolConfiguration}]/deployment_id must be string [DR §3.6.1]`]), alsoFails: [responseDeploymentId] },
     { name: 'no deployment_id', check: responseDeploymentId, input: { status: 201, json: { client_id: 'c1' } }, verdict: bad('no deployment_id in the answer: lti-conform learns it from the first launch', `${DR.toolConfiguration}.deployment_id`, null) },
   ];
   checkTable(RESPONSE_CHECKS, valid, FAILING, /^registration\.response\.[a-z-]+$/);

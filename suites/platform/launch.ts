@@ -39,7 +39,8 @@ export function judgeLaunch(ctx: Ctx, run: PlatformLaunchRun, messageType: strin
   const arrived = run.response?.form.id_token !== undefined;
   const error = run.response?.form.error;
   ctx.judge(authResponseArrived, { arrived, ...(error ? { error } : {}) }, ev(run.response?.exchangeId));
-  const unregistered = env.toolEmulator.responses.filter((r) => !r.registered && r.at >= (run.initiation?.at ?? 0)).length;
+  // By position, not time: an earlier scenario's post in the same second is not this launch's.
+  const unregistered = env.toolEmulator.responses.slice(run.responsesBefore).filter((r) => !r.registered).length;
   ctx.judge(authResponseRegisteredUri, { unregisteredPosts: unregistered }, ev(run.response?.exchangeId));
   if (!arrived) return;
   const input = idTokenInput(env, run, messageType);

@@ -32,6 +32,8 @@ export interface PlatformLaunchRun {
   nav?: Navigation;
   /** The browser stopped with a harness error after the platform had started the login. */
   navError?: { code: string; message: string };
+  /** How many authentication responses the emulator had logged when this launch started (later ones are its own). */
+  responsesBefore: number;
 }
 
 /** A person launching by hand gets this long unless the trigger says otherwise. */
@@ -142,7 +144,7 @@ export async function platformLaunch(env: PlatformTestEnv, opts: PlatformLaunchO
   if (opts.authPlan) em.authPlan = opts.authPlan;
   const started = Date.now();
   const marks = em.marks();
-  const run: PlatformLaunchRun = {};
+  const run: PlatformLaunchRun = { responsesBefore: marks.response };
   try {
     const opened = await fire(env, name, config);
     if (opened) {

@@ -30,7 +30,7 @@ describe('tool.registration.* against the reference tool', () => {
     const reg = run.scenarios[0]!;
     expect(reg.checks.map((c) => `${c.id}:${c.status}`)).toEqual([
       'registration.configuration.fetched:passed', 'registration.request.sent:passed', 'registration.request.bearer-token:passed', 'registration.request.json:passed',
-      'registration.request.launch-members:passed', 'registration.request.client-metadata:passed', 'registration.request.scopes-offered:passed',
+      'registration.request.schema:passed', 'registration.request.lti-schema:passed', 'registration.request.launch-members:passed', 'registration.request.client-metadata:passed', 'registration.request.scopes-offered:passed',
       'registration.request.messages-offered:passed', 'registration.close.posted:passed',
     ]);
   });

@@ -4,6 +4,7 @@
 import { fail, pass, type Check } from '../../core/check.js';
 import { DR, OAUTH, OIDC } from '../../lti/vocab.js';
 import { rule } from '../../spec/rules.js';
+import { isObject, type Json } from './json.js';
 import { requestLtiSchema, requestSchema } from './schema.js';
 
 /** The registration request as it reached our endpoint. */
@@ -31,8 +32,6 @@ export interface RegistrationFlowInput {
   final?: { status: number; url: string };
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const objectOf = (i: RegistrationRequestInput): Json => (isObject(i.request.metadata) ? i.request.metadata : {});
 const toolConfigOf = (i: RegistrationRequestInput): Json => {
   const c = objectOf(i)[DR.toolConfiguration];

@@ -8,6 +8,7 @@ import { send, type HttpResponse } from '../../http/client.js';
 import { DR, MEDIA_TYPE } from '../../lti/vocab.js';
 import { renderTemplate, runTrigger, type TemplateVars } from '../triggers/index.js';
 import type { PlatformTestEnv } from './env.js';
+import { parseJson } from './token.js';
 
 const MAX_REDIRECTS = 5;
 const MAX_CONFIG_BYTES = 256 * 1024;
@@ -39,14 +40,6 @@ export interface RegistrationAnswer {
 }
 
 type Outcome = { kind: 'pending' } | { kind: 'registered'; platform: PlatformTargetConfig } | { kind: 'failed'; reason: string };
-
-const parseJson = (body: string): unknown => {
-  try {
-    return body.trim() === '' ? undefined : (JSON.parse(body) as unknown);
-  } catch {
-    return undefined;
-  }
-};
 
 /** One run's registration with the platform: shared by the registration scenarios and what follows them. */
 export class RegistrationSession {

@@ -1,11 +1,11 @@
 // What our tool asks the platform to register (LTI Dynamic Registration / RFC 7591 client metadata), and
 // the platform registration we derive from the platform's configuration and answer.
+import { isObject, type Json } from '../../checks/registration/json.js';
+import { deploymentIdOf } from '../../checks/registration/response.js';
 import type { DynamicPlatformTargetConfig, PlatformTargetConfig } from '../../config/types.js';
 import { DR, MESSAGE_TYPE, OAUTH, OIDC, SCOPE } from '../../lti/vocab.js';
 import type { ToolUrls } from '../../roles/tool/emulator.js';
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** The AGS and NRPS scopes our emulated tool uses. */
@@ -44,12 +44,6 @@ export function clientMetadata(urls: ToolUrls, config: Json): Json {
   };
 }
 
-/** The deployment the registration created, when the answer names it. */
-export function answeredDeploymentId(answer: unknown): string | undefined {
-  const tc = isObject(answer) ? answer[DR.toolConfiguration] : undefined;
-  return isObject(tc) ? str(tc.deployment_id) : undefined;
-}
-
 /**
  * The platform target the rest of the suite runs on: the configuration's endpoints, the client_id (and
  * deployment_id) of the answer; services and lti11 stay as configured. A reason when it cannot be built.
@@ -64,7 +58,7 @@ export function derivePlatform(target: DynamicPlatformTargetConfig, config: unkn
   const missing = Object.entries({ issuer: need.issuer, authorization_endpoint: need.authorizationUrl, token_endpoint: need.tokenUrl, jwks_uri: need.jwksUrl }).filter(([, v]) => v === undefined).map(([k]) => k);
   if (missing.length > 0) return `the OpenID configuration lacks ${missing.join(', ')}`;
   return {
-    kind: 'platform', ...(target.name ? { name: target.name } : {}), issuer: need.issuer!, clientId, deploymentId: answeredDeploymentId(answer) ?? '',
+    kind: 'platform', ...(target.name ? { name: target.name } : {}), issuer: need.issuer!, clientId, deploymentId: deploymentIdOf(answer) ?? '',
     authorizationUrl: need.authorizationUrl!, tokenUrl: need.tokenUrl!, jwksUrl: need.jwksUrl!,
     ...(str(c.authorization_server) ? { authorizationServer: str(c.authorization_server)! } : {}),
     ...(target.services ? { services: target.services } : {}), ...(target.lti11 ? { lti11: target.lti11 } : {}),

@@ -209,6 +209,3 @@ export const DR = {
 
 /** AGS line item extension naming the tool's submission review launch (Submission Review 1.0). */
 export const LINE_ITEM_SUBMISSION_REVIEW = 'submissionReview';
-
-/** Member of an NRPS membership carrying the LTI 1.1 user id (migration). */
-export const NRPS_LTI11_USER_ID = 'lti11_legacy_user_id';

@@ -1,6 +1,7 @@
 // What a tool under test sent while registering with us by Dynamic Registration: that it read our
 // configuration and sent a registration request, and what that request carried ([DR] §3.5, RFC 7591).
-// Levels come from the rules: only the bearer token and the members a launch needs are MUST.
+// Levels come from the rules: only the request itself, its bearer token, the members a launch needs and the
+// RFC 7591 member types (schema.ts) are MUST.
 import { fail, pass, type Check } from '../../core/check.js';
 import { DR, OAUTH, OIDC } from '../../lti/vocab.js';
 import { rule } from '../../spec/rules.js';

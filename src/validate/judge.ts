@@ -32,9 +32,6 @@ export function judgeContext(out: Judgement, o: { expected: Expected; now: numbe
         ...(verdict.ok ? {} : { expected: verdict.expected, actual: verdict.actual }),
       });
     },
-    judgeAll<In>(checks: readonly Check<In>[], input: In) {
-      for (const c of checks) ctx.judge(c, input);
-    },
     notChecked(check, why) {
       out.notChecked.push({ id: check.id, title: check.title, refs: check.refs, why });
     },

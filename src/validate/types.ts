@@ -44,8 +44,6 @@ export interface JudgeContext {
   lti11Secret?: string;
   /** Runs a check and records its result; `note` is appended to its message (why it was run this way). */
   judge<In>(check: Check<In>, input: In, note?: string): void;
-  /** Runs every check of a list on one input. */
-  judgeAll<In>(checks: readonly Check<In>[], input: In): void;
   /** Records a check that was not run: `why` names the flag that enables it, or why it cannot apply. */
   notChecked(check: Pick<Check<unknown>, 'id' | 'title' | 'refs'>, why: string): void;
 }

@@ -3,17 +3,8 @@
 import { fail, pass, type Check, type Verdict } from '../../core/check.js';
 import { DR, OIDC } from '../../lti/vocab.js';
 import { rule } from '../../spec/rules.js';
-import { isObject, show, type Json } from './json.js';
+import { isHttpUrl, isObject, show, type Json } from './json.js';
 import { configurationLtiSchema, configurationSchema } from './schema.js';
-
-const httpUrl = (v: unknown): boolean => {
-  if (typeof v !== 'string') return false;
-  try {
-    return /^https?:$/.test(new URL(v).protocol);
-  } catch {
-    return false;
-  }
-};
 
 /** The configuration document: the body parsed as JSON (undefined when it is not JSON). */
 export interface ConfigurationInput {
@@ -40,7 +31,7 @@ export const configurationRequired: Check<ConfigurationInput> = {
   title: 'issuer, authorization_endpoint, token_endpoint, jwks_uri, response_types_supported and id_token_signing_alg_values_supported are present',
   refs: [rule('LTI-DR-004')],
   run: ({ json }) => members(json, (c) => {
-    const bad = REQUIRED.filter((k) => (URL_MEMBERS.has(k) ? !httpUrl(c[k]) : !Array.isArray(c[k]) || (c[k] as unknown[]).length === 0));
+    const bad = REQUIRED.filter((k) => (URL_MEMBERS.has(k) ? !isHttpUrl(c[k]) : !Array.isArray(c[k]) || (c[k] as unknown[]).length === 0));
     return bad.length === 0 ? pass() : fail(`missing or malformed: ${bad.join(', ')}`, [...REQUIRED], bad);
   }),
 };
@@ -49,7 +40,7 @@ export const configurationRegistrationEndpoint: Check<ConfigurationInput> = {
   id: 'registration.configuration.registration-endpoint',
   title: 'registration_endpoint is an absolute http(s) URL',
   refs: [rule('LTI-DR-004')],
-  run: ({ json }) => members(json, (c) => (httpUrl(c.registration_endpoint) ? pass() : fail(`registration_endpoint is ${show(c.registration_endpoint)}`, 'an absolute https URL', c.registration_endpoint ?? null))),
+  run: ({ json }) => members(json, (c) => (isHttpUrl(c.registration_endpoint) ? pass() : fail(`registration_endpoint is ${show(c.registration_endpoint)}`, 'an absolute https URL', c.registration_endpoint ?? null))),
 };
 
 const lists = (c: Json, key: string, value: string): boolean => Array.isArray(c[key]) && (c[key] as unknown[]).includes(value);
@@ -99,7 +90,7 @@ export const initiationOpenidConfiguration: Check<InitiationInput> = {
   refs: [rule('LTI-DR-001')],
   run: ({ params }) => {
     const v = params[DR.openidConfigurationParam];
-    return httpUrl(v) ? pass() : fail(`${DR.openidConfigurationParam} is ${show(v)}`, 'an absolute https URL', v ?? null);
+    return isHttpUrl(v) ? pass() : fail(`${DR.openidConfigurationParam} is ${show(v)}`, 'an absolute https URL', v ?? null);
   },
 };
 

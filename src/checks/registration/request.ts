@@ -5,7 +5,7 @@
 import { fail, pass, type Check } from '../../core/check.js';
 import { DR, OAUTH, OIDC } from '../../lti/vocab.js';
 import { rule } from '../../spec/rules.js';
-import { isObject, type Json } from './json.js';
+import { isHttpUrl, isObject, type Json } from './json.js';
 import { requestLtiSchema, requestSchema } from './schema.js';
 
 /** The registration request as it reached our endpoint. */
@@ -39,15 +39,6 @@ const toolConfigOf = (i: RegistrationRequestInput): Json => {
   return isObject(c) ? c : {};
 };
 const ended = (f: RegistrationFlowInput['final']): string => (f ? ` (the tool's page ended at ${f.url} with ${f.status})` : '');
-
-function isHttpUrl(v: unknown): boolean {
-  if (typeof v !== 'string') return false;
-  try {
-    return ['http:', 'https:'].includes(new URL(v).protocol);
-  } catch {
-    return false;
-  }
-}
 
 export const configurationFetched: Check<RegistrationFlowInput> = {
   id: 'registration.configuration.fetched',

@@ -1,7 +1,7 @@
 import { clientMetadata, derivePlatform } from '../../src/actions/tool/registration-metadata.js';
 import { postRegistration, type RegistrationSession, type TokenUse } from '../../src/actions/tool/registration.js';
 import type { PlatformTestEnv } from '../../src/actions/tool/env.js';
-import { activateRegistration } from '../../src/actions/triggers/activation.js';
+import { activateRegistration } from '../../src/actions/triggers/registration.js';
 import { CONFIGURATION_CHECKS, INITIATION_CHECKS, METADATA_ERRORS, notRegistered, REFUSAL_CHECKS, RESPONSE_CHECKS } from '../../src/checks/registration/index.js';
 import type { Check } from '../../src/core/check.js';
 import { HarnessError, ScenarioSkipped } from '../../src/core/errors.js';

@@ -5,16 +5,14 @@ import { HarnessError } from '../../core/errors.js';
 import type { Navigation } from '../../http/browser.js';
 import { initiationUrl, type ConfigurationFetchRecord, type ConfigurationVariant, type RegistrationRecord, type TokenPolicy } from '../../roles/platform/registration.js';
 import { runTrigger } from '../triggers/index.js';
+import { MANUAL_REGISTRATION_MS, REGISTER_TRIGGER } from '../triggers/registration.js';
 import type { ToolTestEnv } from './env.js';
 
 /** Time a tool gets, after its page answered, to send a registration it started in the background. */
 const GRACE_MS = 400;
-/** A person registering by hand (signing in, filling the tool's set-up form) gets this long by default. */
-const MANUAL_MS = 5 * 60_000;
 /** How long we watch for a registration that must not come (a mismatched configuration): a script, a person. */
 const MUST_NOT_MS = { script: 3000, person: 30_000 };
 
-export const REGISTER_TRIGGER = 'register';
 
 export interface RegistrationRun {
   /** The URL we opened (or asked a person to open). */
@@ -41,7 +39,7 @@ export async function openRegistration(env: ToolTestEnv, variant: ConfigurationV
   let waitMs = GRACE_MS;
   if (trigger) {
     const manual = trigger.kind === 'manual';
-    const patienceMs = trigger.timeoutMs ?? (manual ? MANUAL_MS : env.timeoutMs);
+    const patienceMs = trigger.timeoutMs ?? (manual ? MANUAL_REGISTRATION_MS : env.timeoutMs);
     await runTrigger(trigger, {
       name: REGISTER_TRIGGER, timeoutMs: manual ? patienceMs : env.timeoutMs, signal: env.signal, evidence: env.evidence, announce: (t) => env.announce(t),
       vars: { 'registration.url': url, 'registration.openid_configuration': configurationUrl, 'registration.token': token },

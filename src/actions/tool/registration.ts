@@ -7,13 +7,12 @@ import { HarnessError, isHarnessError, ScenarioSkipped } from '../../core/errors
 import { send, type HttpResponse } from '../../http/client.js';
 import { DR, MEDIA_TYPE } from '../../lti/vocab.js';
 import { renderTemplate, runTrigger, type TemplateVars } from '../triggers/index.js';
+import { MANUAL_REGISTRATION_MS, REGISTER_TRIGGER } from '../triggers/registration.js';
 import type { PlatformTestEnv } from './env.js';
 import { parseJson } from './token.js';
 
 const MAX_REDIRECTS = 5;
 const MAX_CONFIG_BYTES = 256 * 1024;
-/** A person starting registration in the platform by hand gets this long. */
-export const MANUAL_REGISTER_TIMEOUT_MS = 5 * 60_000;
 /** http/command triggers: the platform may open our URL just after the trigger returns. */
 const GRACE_MS = 2_000;
 const SECRET_MEMBERS = /("(?:registration_access_token|client_secret)"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
@@ -105,7 +104,7 @@ function vars(env: PlatformTestEnv): TemplateVars {
 
 /** Makes the platform open our registration initiation URL (triggers.register) and waits for it. */
 async function triggerRegistration(env: PlatformTestEnv) {
-  const config = env.triggers.register;
+  const config = env.triggers[REGISTER_TRIGGER];
   const url = env.toolEmulator.urls.registration;
   if (config === undefined) throw new HarnessError('ERR_CONFIG_INVALID', 'target.registration.openidConfigurationUrl is not set and there is no triggers.register to make the platform open our registration URL');
   const em = env.toolEmulator;
@@ -113,20 +112,20 @@ async function triggerRegistration(env: PlatformTestEnv) {
   const v = vars(env);
   if (config.kind === 'http') {
     const headers: Record<string, string> = {};
-    for (const [k, h] of Object.entries(config.http.headers ?? {})) headers[k] = renderTemplate(h, v, 'register');
-    const form = config.http.body === undefined ? undefined : [...new URLSearchParams(renderTemplate(config.http.body, v, 'register'))];
+    for (const [k, h] of Object.entries(config.http.headers ?? {})) headers[k] = renderTemplate(h, v, REGISTER_TRIGGER);
+    const form = config.http.body === undefined ? undefined : [...new URLSearchParams(renderTemplate(config.http.body, v, REGISTER_TRIGGER))];
     try {
-      await env.browser.navigate({ method: config.http.method === 'POST' ? 'POST' : 'GET', url: renderTemplate(config.http.url, v, 'register'), headers, ...(form ? { form } : {}) });
+      await env.browser.navigate({ method: config.http.method === 'POST' ? 'POST' : 'GET', url: renderTemplate(config.http.url, v, REGISTER_TRIGGER), headers, ...(form ? { form } : {}) });
     } catch (e) {
       if (!isHarnessError(e) || em.marks().registration === since) throw e;
     }
   } else {
     await runTrigger(config, {
-      name: 'register', vars: v, timeoutMs: config.kind === 'manual' ? MANUAL_REGISTER_TIMEOUT_MS : env.timeoutMs, signal: env.signal, evidence: env.evidence, announce: (t) => env.announce(t),
+      name: REGISTER_TRIGGER, vars: v, timeoutMs: config.kind === 'manual' ? MANUAL_REGISTRATION_MS : env.timeoutMs, signal: env.signal, evidence: env.evidence, announce: (t) => env.announce(t),
       instructions: `Start Dynamic Registration of a new tool in the platform with this registration URL: ${url}`,
     });
   }
-  const timeoutMs = config.kind === 'manual' ? (config.timeoutMs ?? MANUAL_REGISTER_TIMEOUT_MS) : Math.min(GRACE_MS, env.timeoutMs);
+  const timeoutMs = config.kind === 'manual' ? (config.timeoutMs ?? MANUAL_REGISTRATION_MS) : Math.min(GRACE_MS, env.timeoutMs);
   const record = await em.waitFor('registration', () => true, { timeoutMs, signal: env.signal, since });
   if (!record) throw new HarnessError(config.kind === 'manual' ? 'ERR_TIMEOUT' : 'ERR_TRIGGER_FAILED', `triggers.register: the platform never opened our registration URL ${url}`, 'Check that the trigger starts Dynamic Registration with {{tool.registration_url}}.');
   return record;

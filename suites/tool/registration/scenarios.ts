@@ -6,7 +6,7 @@ import { openRegistration, type RegistrationRun } from '../../../src/actions/pla
 import {
   closeMessagePosted, configurationFetched, mismatchNotRegistered, registrationSent, REQUEST_CHECKS, stopsCleanly, type RegistrationPage,
 } from '../../../src/checks/registration/index.js';
-import { activateRegistration } from '../../../src/actions/triggers/activation.js';
+import { activateRegistration } from '../../../src/actions/triggers/registration.js';
 import { HarnessError, ScenarioSkipped } from '../../../src/core/errors.js';
 import type { ScenarioContext } from '../../../src/core/scenario.js';
 import { DR } from '../../../src/lti/vocab.js';

@@ -1,12 +1,16 @@
-// Some targets hold a registration made by Dynamic Registration until an administrator activates it
-// (ltijs without autoActivate, Moodle's pending tools). `triggers.activateRegistration` does that
-// right after registering, in either role.
+// The Dynamic Registration triggers of both roles. `triggers.register` makes the other side start
+// registration (the platform opens a tool's initiation URL); some targets then hold the registration
+// until an administrator activates it (ltijs without autoActivate, Moodle's pending tools), which
+// `triggers.activateRegistration` does right after registering.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TriggerConfig } from '../../config/types.js';
 import type { EvidenceRecorder } from '../../core/evidence.js';
 import { runTrigger } from './index.js';
 
+export const REGISTER_TRIGGER = 'register';
 export const ACTIVATE_TRIGGER = 'activateRegistration';
+/** A person registering by hand (signing in, filling a set-up form) gets this long unless the trigger says otherwise. */
+export const MANUAL_REGISTRATION_MS = 5 * 60_000;
 /** A person activating by hand gets this long (there is no event to wait for). */
 const MANUAL_ACTIVATION_MS = 60_000;
 

@@ -1,25 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureBuilt } from './support/build.js';
+import { describe, expect, it } from 'vitest';
+import { useCliWorkspace } from './support/cli-workspace.js';
 import { runCli, stackLines, type CliResult } from './support/cli.js';
-import { closedPortUrl, workspace, type Workspace } from './support/targets.js';
+import { closedPortUrl } from './support/targets.js';
 
 // Configuration errors stop `test tool` before anything runs: exit 2, and stderr names the field or the
 // variable (never a value).
 
-let ws: Workspace;
-
-beforeAll(async () => {
-  await ensureBuilt();
-}, 240_000);
-
-beforeEach(async () => {
-  ws = await workspace();
-});
-
-afterEach(async () => {
-  await ws.remove();
-});
+const ws = useCliWorkspace();
 
 const both = (r: CliResult): string => `${r.stdout}\n${r.stderr}`;
 
@@ -43,20 +31,20 @@ const VALID = [
 ];
 
 async function config(lines: string[], name = 'lti-conform.config.yaml'): Promise<string> {
-  await writeFile(ws.path(name), `${lines.join('\n')}\n`);
-  return ws.path(name);
+  await writeFile(ws().path(name), `${lines.join('\n')}\n`);
+  return ws().path(name);
 }
 
-const test = (...args: string[]): Promise<CliResult> => runCli(['test', 'tool', ...args], { cwd: ws.dir, env: { LTI_E2E_SECRET: 'hunter2-do-not-print' } });
+const test = (...args: string[]): Promise<CliResult> => runCli(['test', 'tool', ...args], { cwd: ws().dir, env: { LTI_E2E_SECRET: 'hunter2-do-not-print' } });
 
 describe('test tool without a usable configuration', () => {
   it('exits 2 naming the file names it looked for when no config exists up to the .git folder', async () => {
     const r = await test();
-    expectConfigError(r, /No configuration file found/, /lti-conform\.config\.(json|yaml|yml)/, ws.dir);
+    expectConfigError(r, /No configuration file found/, /lti-conform\.config\.(json|yaml|yml)/, ws().dir);
   });
 
   it('exits 2 when --config names a file that does not exist', async () => {
-    expectConfigError(await test('--config', ws.path('missing.yaml')), /missing\.yaml/);
+    expectConfigError(await test('--config', ws().path('missing.yaml')), /missing\.yaml/);
   });
 
   it('names target.clientId when it is missing', async () => {
@@ -90,8 +78,8 @@ describe('test tool without a usable configuration', () => {
   });
 
   it('names the line of a file that does not parse', async () => {
-    await writeFile(ws.path('broken.json'), '{ "target": {\n  "kind": "tool",\n');
-    expectConfigError(await test('--config', ws.path('broken.json')), /broken\.json/, /2:|3:|line/);
+    await writeFile(ws().path('broken.json'), '{ "target": {\n  "kind": "tool",\n');
+    expectConfigError(await test('--config', ws().path('broken.json')), /broken\.json/, /2:|3:|line/);
   });
 
   it('refuses a platform target for test tool', async () => {
@@ -106,9 +94,9 @@ describe('test tool without a usable configuration', () => {
 describe('finding the configuration', () => {
   it('finds lti-conform.config.yaml in a parent folder below the .git folder', async () => {
     const base = await closedPortUrl();
-    await config(VALID.map((l) => l.replaceAll('http://127.0.0.1:9', base)).concat([`  keyFile: ${JSON.stringify(ws.path('keys.json'))}`]));
-    await mkdir(ws.path('deep', 'er'), { recursive: true });
-    const r = await runCli(['test', 'tool', '--only', 'tool.launch.login-get', '--reporter', 'none', '--report-json', '-'], { cwd: ws.path('deep', 'er') });
+    await config(VALID.map((l) => l.replaceAll('http://127.0.0.1:9', base)).concat([`  keyFile: ${JSON.stringify(ws().path('keys.json'))}`]));
+    await mkdir(ws().path('deep', 'er'), { recursive: true });
+    const r = await runCli(['test', 'tool', '--only', 'tool.launch.login-get', '--reporter', 'none', '--report-json', '-'], { cwd: ws().path('deep', 'er') });
     expect(r.code, both(r)).toBe(1);
     const report = JSON.parse(r.stdout) as { results: { tests: { testId: string }[] } };
     expect(report.results.tests.map((t) => t.testId)).toEqual(['tool.launch.login-get']);
@@ -116,7 +104,7 @@ describe('finding the configuration', () => {
 
   it('does not look above the folder holding .git', async () => {
     await config(VALID);
-    const inner = ws.path('repo');
+    const inner = ws().path('repo');
     await mkdir(`${inner}/.git`, { recursive: true });
     const r = await runCli(['test', 'tool'], { cwd: inner });
     expectConfigError(r, /No configuration file found/);

@@ -1,26 +1,14 @@
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureBuilt, ROOT } from './support/build.js';
+import { describe, expect, it } from 'vitest';
+import { useCliWorkspace } from './support/cli-workspace.js';
+import { ROOT } from './support/build.js';
 import { runCli, stackLines, type CliResult } from './support/cli.js';
-import { workspace, type Workspace } from './support/targets.js';
 
 // The command-line contract of DESIGN.md: commands, flags, exit codes (0 ok, 2 usage/config error).
 
-let ws: Workspace;
+const ws = useCliWorkspace();
 
-beforeAll(async () => {
-  await ensureBuilt();
-}, 240_000);
-
-beforeEach(async () => {
-  ws = await workspace();
-});
-
-afterEach(async () => {
-  await ws.remove();
-});
-
-const cli = (...args: string[]): Promise<CliResult> => runCli(args, { cwd: ws.dir });
+const cli = (...args: string[]): Promise<CliResult> => runCli(args, { cwd: ws().dir });
 const both = (r: CliResult): string => `${r.stdout}\n${r.stderr}`;
 
 function expectUsageError(r: CliResult, message: RegExp): void {
@@ -143,7 +131,7 @@ describe('keys generate', () => {
   const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'];
 
   it('writes a private JWK and PEM readable only by the owner, and a public JWKS without private members', async () => {
-    const out = ws.path('keys');
+    const out = ws().path('keys');
     const r = await cli('keys', 'generate', '--out', out, '--kid', 'e2e-kid');
     expect(r.code, r.stderr).toBe(0);
     expect((await stat(`${out}/private.jwk.json`)).mode & 0o777).toBe(0o600);
@@ -161,13 +149,13 @@ describe('keys generate', () => {
   });
 
   it('refuses to overwrite existing keys without --force (exit 2)', async () => {
-    const out = ws.path('keys');
+    const out = ws().path('keys');
     expect((await cli('keys', 'generate', '--out', out)).code).toBe(0);
     expectUsageError(await cli('keys', 'generate', '--out', out), /already exists/);
   });
 
   it('--force replaces the keys and leaves the private files at mode 600 even if they were readable', async () => {
-    const out = ws.path('keys');
+    const out = ws().path('keys');
     expect((await cli('keys', 'generate', '--out', out)).code).toBe(0);
     await chmod(`${out}/private.jwk.json`, 0o644);
     await chmod(`${out}/private.pem`, 0o644);
@@ -180,7 +168,7 @@ describe('keys generate', () => {
   });
 
   it('names the problem when --out is a file, not a folder (exit 2)', async () => {
-    await writeFile(ws.path('not-a-folder'), '');
-    expectUsageError(await cli('keys', 'generate', '--out', ws.path('not-a-folder')), /not-a-folder/);
+    await writeFile(ws().path('not-a-folder'), '');
+    expectUsageError(await cli('keys', 'generate', '--out', ws().path('not-a-folder')), /not-a-folder/);
   });
 });

@@ -1,42 +1,29 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureBuilt } from './support/build.js';
+import { describe, expect, it } from 'vitest';
+import { useCliWorkspace } from './support/cli-workspace.js';
 import { ANSI_ESCAPE, runCli, stackLines, type CliOptions, type CliResult } from './support/cli.js';
 import { readCtrf, readJunit } from './support/reports.js';
-import { workspace, type Workspace } from './support/targets.js';
 
 // `demo` runs the whole tool suite against the embedded reference tool: everything passes (exit 0).
 
-let ws: Workspace;
+const ws = useCliWorkspace();
 
-beforeAll(async () => {
-  await ensureBuilt();
-}, 240_000);
-
-beforeEach(async () => {
-  ws = await workspace();
-});
-
-afterEach(async () => {
-  await ws.remove();
-});
-
-const demo = (args: string[], opts: CliOptions = {}): Promise<CliResult> => runCli(['demo', ...args], { cwd: ws.dir, killAfterMs: 90_000, ...opts });
+const demo = (args: string[], opts: CliOptions = {}): Promise<CliResult> => runCli(['demo', ...args], { cwd: ws().dir, killAfterMs: 90_000, ...opts });
 const both = (r: CliResult): string => `${r.stdout}\n${r.stderr}`;
 const FEW = ['--only', 'tool.launch.rejects-expired', '--only', 'tool.launch.accepts-student'];
 
 describe('demo', () => {
   it('passes every scenario and exits 0, with CTRF and JUnit reports', async () => {
-    const r = await demo(['--report-json', ws.path('demo.json'), '--report-junit', ws.path('demo.xml')]);
+    const r = await demo(['--report-json', ws().path('demo.json'), '--report-junit', ws().path('demo.xml')]);
     expect(r.code, both(r)).toBe(0);
     expect(stackLines(both(r))).toEqual([]);
-    const ctrf = await readCtrf(ws.path('demo.json'));
-    const listed = JSON.parse((await runCli(['list', '--json'], { cwd: ws.dir })).stdout) as unknown[];
+    const ctrf = await readCtrf(ws().path('demo.json'));
+    const listed = JSON.parse((await runCli(['list', '--json'], { cwd: ws().dir })).stdout) as unknown[];
     expect(ctrf.results.tests).toHaveLength(listed.length);
     expect(ctrf.results.summary.failed).toBe(0);
     expect(ctrf.results.summary.passed).toBe(listed.length);
     expect(ctrf.results.extra?.['lti-conform']?.exitCode).toBe(0);
-    const junit = await readJunit(ws.path('demo.xml'));
+    const junit = await readJunit(ws().path('demo.xml'));
     expect(junit).toEqual({ testcases: listed.length, errors: 0, failures: 0 });
   }, 120_000);
 
@@ -51,9 +38,9 @@ describe('demo', () => {
   }, 120_000);
 
   it('--strict still exits 0: the reference tool raises no warnings', async () => {
-    const r = await demo(['--strict', '--report-json', ws.path('strict.json')]);
+    const r = await demo(['--strict', '--report-json', ws().path('strict.json')]);
     expect(r.code, both(r)).toBe(0);
-    const ctrf = JSON.parse(await readFile(ws.path('strict.json'), 'utf8')) as { results: { extra: { 'lti-conform': { strict: boolean; warnings: number } } } };
+    const ctrf = JSON.parse(await readFile(ws().path('strict.json'), 'utf8')) as { results: { extra: { 'lti-conform': { strict: boolean; warnings: number } } } };
     expect(ctrf.results.extra['lti-conform']).toMatchObject({ strict: true, warnings: 0 });
   }, 120_000);
 
@@ -74,8 +61,8 @@ describe('demo', () => {
   }, 120_000);
 
   it('exits 3 and says so when a report cannot be written', async () => {
-    await writeFile(ws.path('a-file'), '');
-    const r = await demo([...FEW, '--report-json', ws.path('a-file', 'report.json')]);
+    await writeFile(ws().path('a-file'), '');
+    const r = await demo([...FEW, '--report-json', ws().path('a-file', 'report.json')]);
     expect(r.code, both(r)).toBe(3);
     expect(r.stderr).toMatch(/report/i);
     expect(stackLines(both(r))).toEqual([]);
